@@ -1,0 +1,248 @@
+"""Small data sets, all generated or bundled, so the course runs offline.
+
+Every generator takes a ``seed`` and returns the same arrays for the same seed. Points are returned
+as ``(X, y)`` with ``X`` of shape (n, 2) and ``y`` integer class labels 0, 1, ...
+
+The course's running example is :func:`two_class_points`: white points (label 0) and black points
+(label 1) in the plane. They were made by taking two groups that the rule "x > 0 means black"
+separates, then rotating them by ``TWO_CLASS_ANGLE`` degrees and shifting them by
+``TWO_CLASS_OFFSET``. Undoing that change of coordinates makes the simple rule work again; finding
+such a change automatically is what notebook 03 calls learning.
+"""
+import csv
+import io
+import os
+
+import numpy as np
+
+from .validation import as_2d, as_labels, fraction, positive_int, positive_number
+
+TWO_CLASS_ANGLE = 40.0           # degrees, counter-clockwise
+TWO_CLASS_OFFSET = (1.0, 0.5)    # added after the rotation
+
+
+def _rng(seed):
+    return np.random.default_rng(seed)
+
+
+def _check_n(n, minimum=2):
+    return positive_int(n, "n", minimum=minimum)
+
+
+def _noise(noise):
+    return positive_number(noise, "noise", allow_zero=True)
+
+
+def two_class_points(n=200, noise=0.2, seed=0):
+    """The running example: two classes a rotation plus a shift makes separable by x > 0.
+
+    Returns ``(X, y)``; ``y == 1`` are the black points, ``y == 0`` the white ones. With
+    ``noise=0`` the classes are perfectly separable; more noise makes them overlap.
+    """
+    n, noise = _check_n(n), _noise(noise)
+    rng = _rng(seed)
+    y = np.arange(n) % 2
+    rng.shuffle(y)
+    side = np.where(y == 1, 1.0, -1.0)
+    # In the "good" coordinates the classes sit either side of the line x = 0.
+    good_x = side * (0.25 + np.abs(rng.normal(0.0, 0.7, n))) + rng.normal(0.0, noise, n)
+    good_y = rng.normal(0.0, 1.0, n)
+    good = np.column_stack([good_x, good_y])
+    from .representations import rotate, shift
+    X = shift(rotate(good, TWO_CLASS_ANGLE), TWO_CLASS_OFFSET)
+    return X, y.astype(np.int64)
+
+
+def circles(n=200, noise=0.1, factor=0.5, seed=0):
+    """Two concentric rings: label 1 is the inner ring (radius ``factor``), label 0 the outer."""
+    n, noise = _check_n(n), _noise(noise)
+    factor = fraction(factor, "factor")
+    rng = _rng(seed)
+    y = np.arange(n) % 2
+    rng.shuffle(y)
+    angle = rng.uniform(0, 2 * np.pi, n)
+    radius = np.where(y == 1, factor, 1.0)
+    X = np.column_stack([radius * np.cos(angle), radius * np.sin(angle)])
+    X += rng.normal(0.0, noise, X.shape)
+    return X, y.astype(np.int64)
+
+
+def moons(n=200, noise=0.1, seed=0):
+    """Two interleaving half circles."""
+    n, noise = _check_n(n), _noise(noise)
+    rng = _rng(seed)
+    y = np.arange(n) % 2
+    rng.shuffle(y)
+    t = rng.uniform(0, np.pi, n)
+    upper = np.column_stack([np.cos(t), np.sin(t)])
+    lower = np.column_stack([1.0 - np.cos(t), 0.5 - np.sin(t)])
+    X = np.where((y == 0)[:, None], upper, lower) + rng.normal(0.0, noise, (n, 2))
+    return X, y.astype(np.int64)
+
+
+def xor(n=200, noise=0.05, seed=0):
+    """Points in the four quadrants; label 1 where x and y have the same sign.
+
+    No straight line separates the classes. Points keep a small margin from the axes so that a
+    network can reach 100 % accuracy when ``noise`` is small.
+    """
+    n, noise = _check_n(n, minimum=4), _noise(noise)
+    rng = _rng(seed)
+    X = rng.uniform(0.1, 1.0, (n, 2)) * rng.choice([-1.0, 1.0], (n, 2))
+    y = (X[:, 0] * X[:, 1] > 0).astype(np.int64)
+    X = X + rng.normal(0.0, noise, X.shape)
+    return X, y
+
+
+def spiral(n=300, classes=2, noise=0.2, turns=1.0, seed=0):
+    """Interleaved spiral arms, one per class (2 or more classes)."""
+    n, noise = _check_n(n), _noise(noise)
+    classes = positive_int(classes, "classes", minimum=2)
+    if classes > 6:
+        raise ValueError(f"classes must be between 2 and 6, got {classes}.")
+    turns = positive_number(turns, "turns")
+    rng = _rng(seed)
+    y = np.arange(n) % classes
+    rng.shuffle(y)
+    r = rng.uniform(0.05, 1.0, n)
+    theta = 2 * np.pi * (turns * r + y / classes) + rng.normal(0.0, noise, n) * 0.5
+    X = np.column_stack([r * np.cos(theta), r * np.sin(theta)])
+    return X, y.astype(np.int64)
+
+
+def gaussians(n=200, centers=3, spread=0.5, seed=0):
+    """Round blobs of points, one per class, with centres spaced on a circle of radius 2."""
+    n = _check_n(n)
+    centers = positive_int(centers, "centers", minimum=2)
+    spread = positive_number(spread, "spread")
+    rng = _rng(seed)
+    y = np.arange(n) % centers
+    rng.shuffle(y)
+    angles = 2 * np.pi * np.arange(centers) / centers + np.pi / 4
+    means = 2.0 * np.column_stack([np.cos(angles), np.sin(angles)])
+    X = means[y] + rng.normal(0.0, spread, (n, 2))
+    return X, y.astype(np.int64)
+
+
+#: The point sets by the names the widgets show, each a function of (n, noise, seed).
+POINT_SETS = {
+    "running example": lambda n, noise, seed: two_class_points(n, noise, seed),
+    "circles": lambda n, noise, seed: circles(n, noise, seed=seed),
+    "moons": lambda n, noise, seed: moons(n, noise, seed),
+    "xor": lambda n, noise, seed: xor(n, noise, seed),
+    "spiral": lambda n, noise, seed: spiral(n, 2, noise, seed=seed),
+    "spiral (3 classes)": lambda n, noise, seed: spiral(n, 3, noise, seed=seed),
+    "gaussians": lambda n, noise, seed: gaussians(n, 3, 0.5 + noise, seed),
+}
+
+
+def make(name, n=200, noise=0.1, seed=0):
+    """Generate one of :data:`POINT_SETS` by name."""
+    if name not in POINT_SETS:
+        raise ValueError(f"unknown data set {name!r}; choose one of {sorted(POINT_SETS)}.")
+    return POINT_SETS[name](n, noise, seed)
+
+
+def train_test_split(X, y, test_fraction=0.25, seed=0):
+    """Split into ``(X_train, y_train, X_test, y_test)``, keeping class proportions.
+
+    Each class is shuffled and cut separately (a stratified split), so a small test set still
+    contains every class. Note the order: training pair first, then test pair.
+    """
+    X = np.asarray(X)
+    if X.ndim == 0:
+        raise ValueError("X must be an array with one row per sample.")
+    y = as_labels(y, n_samples=len(X))
+    test_fraction = fraction(test_fraction, "test_fraction")
+    rng = _rng(seed)
+    test_idx = []
+    for label in np.unique(y):
+        idx = np.flatnonzero(y == label)
+        rng.shuffle(idx)
+        test_idx.append(idx[: int(round(test_fraction * len(idx)))])
+    test_mask = np.zeros(len(y), dtype=bool)
+    test_mask[np.concatenate(test_idx)] = True
+    if test_mask.all() or not test_mask.any():
+        raise ValueError(f"test_fraction={test_fraction} leaves an empty training or test set "
+                         f"for {len(y)} samples; use more data or a fraction nearer 0.25.")
+    train, test = np.flatnonzero(~test_mask), np.flatnonzero(test_mask)
+    rng.shuffle(train)
+    rng.shuffle(test)
+    return X[train], y[train], X[test], y[test]
+
+
+def digits(seed=0, test_fraction=0.25):
+    """The 8×8 handwritten digits bundled with scikit-learn, pixels scaled to [0, 1].
+
+    Returns ``(X_train, y_train, X_test, y_test)``; each row of X is an image's 64 pixels read row
+    by row (``X[i].reshape(8, 8)`` gives the picture). 1,797 images of the digits 0–9 from the
+    UCI ML hand-written digits data set, loaded from scikit-learn's own copy (no download).
+    """
+    from sklearn.datasets import load_digits
+
+    data = load_digits()
+    X = data.data.astype(np.float64) / 16.0
+    return train_test_split(X, data.target.astype(np.int64), test_fraction, seed)
+
+
+def load_csv(source):
+    """Read points from CSV text or a file: two feature columns and an integer label column.
+
+    The first row may be a header. Returns ``(X, y)``. Problems (a missing column, a value that
+    is not a number, a single class, ...) raise ``ValueError`` with the row that is wrong.
+    """
+    if isinstance(source, (bytes, bytearray)):
+        source = source.decode("utf-8", errors="replace")
+    if isinstance(source, str) and ("\n" in source or "," in source) and not os.path.exists(source):
+        text = source
+    elif isinstance(source, (str, os.PathLike)):
+        if not os.path.exists(source):
+            raise ValueError(f"no file at {source!r}; check the path.")
+        with open(source, encoding="utf-8", errors="replace") as fh:
+            text = fh.read()
+    else:
+        raise TypeError("pass CSV text, bytes, or a path to a .csv file.")
+    rows = [r for r in csv.reader(io.StringIO(text)) if any(cell.strip() for cell in r)]
+    if not rows:
+        raise ValueError("the CSV file is empty; it needs rows of: x, y, label.")
+
+    def numeric(row):
+        try:
+            [float(c) for c in row]
+            return True
+        except ValueError:
+            return False
+
+    start = 0 if numeric(rows[0]) else 1  # a header row is skipped
+    data = rows[start:]
+    if not data:
+        raise ValueError("the CSV file has a header but no data rows; add rows of: x, y, label.")
+    values = []
+    for number, row in enumerate(data, start=start + 1):
+        if len(row) < 3:
+            raise ValueError(f"row {number} has {len(row)} column(s); every row needs three: "
+                             f"x, y, label (a column is missing).")
+        if len(row) > 3:
+            raise ValueError(f"row {number} has {len(row)} columns; the course expects exactly "
+                             f"three: x, y, label.")
+        try:
+            values.append([float(c) for c in row])
+        except ValueError:
+            bad = next(c for c in row if not _is_float(c))
+            raise ValueError(f"row {number} holds {bad.strip()!r}, which is not a number; every "
+                             f"value must be numeric.") from None
+    arr = np.array(values)
+    X = as_2d(arr[:, :2], "the CSV's x, y columns")
+    y = as_labels(arr[:, 2], name="the CSV's label column")
+    if len(np.unique(y)) < 2:
+        raise ValueError(f"the CSV has only one class (label {y[0]}); a classifier needs at "
+                         f"least two different labels.")
+    return X, y
+
+
+def _is_float(text):
+    try:
+        float(text)
+        return True
+    except ValueError:
+        return False

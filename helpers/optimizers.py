@@ -1,0 +1,126 @@
+"""Optimizers: rules that nudge the weights against their gradients.
+
+Every optimizer has ``step(params, grads)``: two lists of arrays of the same shapes, the weights
+and d loss / d weights. It changes the weights in place. The update rules are those of PyTorch's
+``torch.optim.SGD`` (dampening 0), ``torch.optim.RMSprop`` (not centred) and ``torch.optim.Adam``,
+so numbers here can be compared with PyTorch's.
+"""
+import numpy as np
+
+from .validation import fraction, positive_number
+
+
+class Optimizer:
+    def __init__(self, lr):
+        self.lr = positive_number(lr, "learning rate (lr)")
+        self.state = None   # one dict per parameter, created on the first step
+        self.iterations = 0
+
+    def reset(self):
+        """Forget the running averages (start again as if new)."""
+        self.state = None
+        self.iterations = 0
+
+    def step(self, params, grads):
+        params, grads = list(params), list(grads)
+        if len(params) != len(grads):
+            raise ValueError(f"got {len(params)} parameter arrays but {len(grads)} gradients; "
+                             f"pass one gradient per parameter, in the same order.")
+        for i, (p, g) in enumerate(zip(params, grads)):
+            if np.shape(p) != np.shape(g):
+                raise ValueError(f"parameter {i} has shape {np.shape(p)} but its gradient "
+                                 f"{np.shape(g)}; they must match.")
+        if self.state is None:
+            self.state = [{} for _ in params]
+        elif len(self.state) != len(params):
+            raise ValueError(f"this optimizer was used for {len(self.state)} parameter arrays "
+                             f"and now got {len(params)}; use a new optimizer (or reset()) for "
+                             f"a different model.")
+        self.iterations += 1
+        for p, g, s in zip(params, grads, self.state):
+            self._update(p, np.asarray(g, dtype=np.float64), s)
+
+    def _update(self, p, g, s):
+        raise NotImplementedError
+
+
+class SGD(Optimizer):
+    """Stochastic gradient descent, optionally with momentum.
+
+    buffer = momentum * buffer + g   (buffer = g on the first step)
+    w      = w - lr * buffer
+    """
+
+    def __init__(self, lr=0.01, momentum=0.0):
+        super().__init__(lr)
+        self.momentum = fraction(momentum, "momentum", low_open=False)
+
+    def _update(self, p, g, s):
+        if self.momentum:
+            s["buffer"] = g.copy() if "buffer" not in s else self.momentum * s["buffer"] + g
+            g = s["buffer"]
+        p -= self.lr * g
+
+    def __repr__(self):
+        return f"SGD(lr={self.lr:g}, momentum={self.momentum:g})"
+
+
+class RMSprop(Optimizer):
+    """Divide each step by a running root-mean-square of recent gradients.
+
+    v = rho * v + (1 - rho) * g²
+    w = w - lr * g / (sqrt(v) + eps)
+    """
+
+    def __init__(self, lr=0.001, rho=0.9, eps=1e-8):
+        super().__init__(lr)
+        self.rho = fraction(rho, "rho", low_open=False)
+        self.eps = positive_number(eps, "eps")
+
+    def _update(self, p, g, s):
+        s["v"] = self.rho * s.get("v", 0.0) + (1 - self.rho) * g ** 2
+        p -= self.lr * g / (np.sqrt(s["v"]) + self.eps)
+
+    def __repr__(self):
+        return f"RMSprop(lr={self.lr:g}, rho={self.rho:g})"
+
+
+class Adam(Optimizer):
+    """Momentum and RMSprop together, with bias correction for the first steps.
+
+    m = beta1 m + (1 - beta1) g          m̂ = m / (1 - beta1^t)
+    v = beta2 v + (1 - beta2) g²         v̂ = v / (1 - beta2^t)
+    w = w - lr * m̂ / (sqrt(v̂) + eps)
+    """
+
+    def __init__(self, lr=0.001, beta1=0.9, beta2=0.999, eps=1e-8):
+        super().__init__(lr)
+        self.beta1 = fraction(beta1, "beta1", low_open=False)
+        self.beta2 = fraction(beta2, "beta2", low_open=False)
+        self.eps = positive_number(eps, "eps")
+
+    def _update(self, p, g, s):
+        t = self.iterations
+        s["m"] = self.beta1 * s.get("m", 0.0) + (1 - self.beta1) * g
+        s["v"] = self.beta2 * s.get("v", 0.0) + (1 - self.beta2) * g ** 2
+        m_hat = s["m"] / (1 - self.beta1 ** t)
+        v_hat = s["v"] / (1 - self.beta2 ** t)
+        p -= self.lr * m_hat / (np.sqrt(v_hat) + self.eps)
+
+    def __repr__(self):
+        return f"Adam(lr={self.lr:g}, beta1={self.beta1:g}, beta2={self.beta2:g})"
+
+
+OPTIMIZERS = {"sgd": SGD, "rmsprop": RMSprop, "adam": Adam}
+
+
+def get(optimizer, lr=None):
+    """An optimizer from an object or a name ('sgd', 'rmsprop', 'adam'), with Keras's default
+    learning rates (0.01 for SGD, 0.001 for the others) unless ``lr`` is given."""
+    if isinstance(optimizer, Optimizer):
+        return optimizer
+    if isinstance(optimizer, str) and optimizer.lower() in OPTIMIZERS:
+        cls = OPTIMIZERS[optimizer.lower()]
+        return cls() if lr is None else cls(lr=lr)
+    raise ValueError(f"unknown optimizer {optimizer!r}; use an optimizer object or one of "
+                     f"the names {sorted(OPTIMIZERS)}.")
