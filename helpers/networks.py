@@ -34,11 +34,11 @@ def spiral_network():
 
 @functools.lru_cache(maxsize=None)
 def digits_network():
-    """64 → 64 → 32 → 10 with ReLU, trained with Adam on the digits' training split."""
+    """64 → 96 → 48 → 10 with ReLU, trained with Adam on the digits' training split."""
     X_train, y_train, _, _ = scoreboard.digits_split()
-    model = mlp([64, 64, 32, 10], "relu", seed=0)
+    model = mlp([64, 96, 48, 10], "relu", seed=0)
     model.compile(SoftmaxCrossEntropy(), Adam(0.002), metrics=["accuracy"])
-    model.fit(X_train, y_train, epochs=60, batch_size=32, seed=0, verbose=0)
+    model.fit(X_train, y_train, epochs=40, batch_size=32, seed=0, verbose=0)
     return model
 
 
@@ -59,7 +59,7 @@ def _spiral_row():
     return _test_accuracy(spiral_network(), scoreboard.spiral_split)
 
 
-@scoreboard.entry(7, "digits", "layered network 64-64-32-10 (ReLU)",
+@scoreboard.entry(7, "digits", "layered network 64-96-48-10 (ReLU)",
                   "nothing about the data; only the network's size")
 def _digits_row():
     return _test_accuracy(digits_network(), scoreboard.digits_split)
