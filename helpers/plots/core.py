@@ -84,3 +84,20 @@ def figure_to_png(fig, dpi=80):
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi)
     return buffer.getvalue()
+
+
+def _show_figures_in_notebooks():
+    """Let a cell that ends with a Figure display it as a PNG (pyplot is never imported, so
+    IPython's inline backend has not registered a formatter for Figure objects)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+    formatter = shell.display_formatter.formatters["image/png"]
+    formatter.for_type(Figure, lambda fig: figure_to_png(fig, dpi=100))
+
+
+_show_figures_in_notebooks()
