@@ -88,10 +88,13 @@ def xor(n=200, noise=0.05, seed=0):
     """
     n, noise = _check_n(n, minimum=4), _noise(noise)
     rng = _rng(seed)
-    X = rng.uniform(0.1, 1.0, (n, 2)) * rng.choice([-1.0, 1.0], (n, 2))
-    y = (X[:, 0] * X[:, 1] > 0).astype(np.int64)
+    y = np.arange(n) % 2
+    rng.shuffle(y)
+    sign_x = rng.choice([-1.0, 1.0], n)
+    sign_y = np.where(y == 1, sign_x, -sign_x)      # same sign for class 1, opposite for 0
+    X = rng.uniform(0.1, 1.0, (n, 2)) * np.column_stack([sign_x, sign_y])
     X = X + rng.normal(0.0, noise, X.shape)
-    return X, y
+    return X, y.astype(np.int64)
 
 
 def spiral(n=300, classes=2, noise=0.2, turns=1.0, seed=0):
@@ -193,7 +196,9 @@ def load_csv(source):
     """
     if isinstance(source, (bytes, bytearray)):
         source = source.decode("utf-8", errors="replace")
-    if isinstance(source, str) and ("\n" in source or "," in source) and not os.path.exists(source):
+    looks_like_text = isinstance(source, str) and (not source.strip() or "\n" in source
+                                                   or "," in source)
+    if looks_like_text and not os.path.exists(source):
         text = source
     elif isinstance(source, (str, os.PathLike)):
         if not os.path.exists(source):

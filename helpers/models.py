@@ -214,11 +214,15 @@ class Sequential:
         return history
 
     def _evaluate(self, X, y):
-        with np.errstate(over="ignore", invalid="ignore"):
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             out = X
             for layer in self.layers:
                 out = layer.forward(out)
-        logs = {"loss": self.loss.forward(out, y)}
+            if not np.all(np.isfinite(out)):
+                self._diverged("the network's output")
+            logs = {"loss": self.loss.forward(out, y)}
+            if not np.isfinite(logs["loss"]):
+                self._diverged("the loss")
         if self.metrics:
             logs["accuracy"] = self._accuracy(out, y)
         return logs

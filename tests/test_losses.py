@@ -1,0 +1,113 @@
+import numpy as np
+import pytest
+from sklearn.metrics import log_loss
+
+from helpers import losses
+from helpers.losses import BinaryCrossEntropy, MeanSquaredError, SoftmaxCrossEntropy
+from tests.reference import central_difference, relative_error
+
+
+def _grad_check(loss, pred, target):
+    loss.forward(pred, target)
+    analytic = loss.backward()
+    numeric = central_difference(lambda p: loss.forward(p, target), pred)
+    return relative_error(analytic, numeric)
+
+
+@pytest.mark.parametrize("shape", [(1, 1), (6, 1), (5, 3)])
+def test_mse_value_and_gradient(shape):
+    rng = np.random.default_rng(shape[0])
+    pred, target = rng.normal(size=shape), rng.normal(size=shape)
+    assert np.isclose(MeanSquaredError().forward(pred, target), np.mean((pred - target) ** 2))
+    assert _grad_check(MeanSquaredError(), pred, target) < 1e-6
+
+
+@pytest.mark.parametrize("n", [1, 8, 25])
+def test_binary_cross_entropy_on_probabilities(n):
+    rng = np.random.default_rng(n)
+    p = rng.uniform(0.05, 0.95, size=(n, 1))
+    t = rng.integers(0, 2, n)
+    value = BinaryCrossEntropy().forward(p, t)
+    assert np.isclose(value, log_loss(t, p[:, 0], labels=[0, 1]))
+    assert _grad_check(BinaryCrossEntropy(), p, t) < 1e-6
+
+
+@pytest.mark.parametrize("n", [1, 8, 25])
+def test_binary_cross_entropy_from_logits(n):
+    rng = np.random.default_rng(n + 1)
+    z = rng.normal(scale=3, size=(n, 1))
+    t = rng.integers(0, 2, n)
+    p = 1 / (1 + np.exp(-z[:, 0]))
+    assert np.isclose(BinaryCrossEntropy(from_logits=True).forward(z, t),
+                      log_loss(t, p, labels=[0, 1]))
+    assert _grad_check(BinaryCrossEntropy(from_logits=True), z, t) < 1e-6
+
+
+def test_binary_cross_entropy_from_logits_is_stable_for_huge_scores():
+    loss = BinaryCrossEntropy(from_logits=True)
+    with np.errstate(over="raise", invalid="raise", divide="raise"):
+        value = loss.forward(np.array([[1000.0], [-1000.0]]), [1, 0])
+    assert value == pytest.approx(0.0, abs=1e-12)
+    assert np.isclose(loss.forward(np.array([[-1000.0]]), [1]), 1000.0)
+
+
+@pytest.mark.parametrize("n,k", [(1, 2), (7, 3), (20, 10)])
+def test_softmax_cross_entropy_value_and_gradient(n, k):
+    rng = np.random.default_rng(n * k)
+    logits = rng.normal(scale=2, size=(n, k))
+    labels = rng.integers(0, k, n)
+    probs = np.exp(logits) / np.exp(logits).sum(1, keepdims=True)
+    expected = -np.mean(np.log(probs[np.arange(n), labels]))
+    assert np.isclose(SoftmaxCrossEntropy().forward(logits, labels), expected)
+    assert _grad_check(SoftmaxCrossEntropy(), logits, labels) < 1e-6
+
+
+def test_softmax_cross_entropy_accepts_one_hot_targets():
+    logits = np.array([[1.0, 2.0, 0.5], [0.1, 0.2, 3.0]])
+    a = SoftmaxCrossEntropy().forward(logits, [1, 2])
+    b = SoftmaxCrossEntropy().forward(logits, np.eye(3)[[1, 2]])
+    assert np.isclose(a, b)
+
+
+def test_softmax_cross_entropy_is_stable_for_huge_logits():
+    with np.errstate(over="raise", invalid="raise", divide="raise"):
+        value = SoftmaxCrossEntropy().forward(np.array([[1000.0, 0.0, -1000.0]]), [0])
+    assert value == pytest.approx(0.0, abs=1e-12)
+
+
+def test_softmax_rows_sum_to_one():
+    p = losses.softmax(np.array([[1.0, 2.0, 3.0], [1000.0, 1000.0, 0.0]]))
+    assert np.allclose(p.sum(axis=1), 1.0)
+    assert np.allclose(p[1], [0.5, 0.5, 0.0])
+
+
+def test_label_out_of_range_is_named():
+    with pytest.raises(ValueError, match="label 3 .* out of range for 3 classes"):
+        SoftmaxCrossEntropy().forward(np.zeros((2, 3)), [0, 3])
+
+
+def test_label_count_mismatch_is_named():
+    with pytest.raises(ValueError, match="2 labels but X has 3 rows"):
+        SoftmaxCrossEntropy().forward(np.zeros((3, 2)), [0, 1])
+
+
+def test_probabilities_outside_unit_interval_suggest_from_logits():
+    with pytest.raises(ValueError, match="from_logits=True"):
+        BinaryCrossEntropy().forward(np.array([[2.0]]), [1])
+
+
+def test_nan_predictions_point_at_learning_rate():
+    with pytest.raises(ValueError, match="learning rate"):
+        MeanSquaredError().forward(np.array([[np.nan]]), [[1.0]])
+
+
+def test_get_by_name_and_unknown_name():
+    assert isinstance(losses.get("mse"), MeanSquaredError)
+    assert isinstance(losses.get("sparse_categorical_crossentropy"), SoftmaxCrossEntropy)
+    with pytest.raises(ValueError, match="binary_crossentropy.*mse"):
+        losses.get("hinge")
+
+
+def test_backward_before_forward_is_explained():
+    with pytest.raises(RuntimeError, match="before forward"):
+        MeanSquaredError().backward()
