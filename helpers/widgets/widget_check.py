@@ -1,0 +1,48 @@
+"""A tiny widget for notebook 00: proves that sliders, buttons and live plots work."""
+import ipywidgets as W
+import numpy as np
+
+from ..plots.core import new_figure
+from .base import CourseWidget, FigureView
+
+__all__ = ["WidgetCheck"]
+
+
+class WidgetCheck(CourseWidget):
+    """Move the slider: the line's slope and the label follow. Click the button: it counts."""
+
+    def __init__(self, slope=1.0):
+        self.slider = W.FloatSlider(value=slope, min=-3.0, max=3.0, step=0.5,
+                                    description="slope", continuous_update=True)
+        self.button = W.Button(description="Click me", icon="hand-pointer-o")
+        self.label = W.Label()
+        self.clicks = 0
+        fig, self.ax = new_figure(width=3.6, height=2.6)
+        self.xs = np.linspace(-1, 1, 50)
+        (self.line,) = self.ax.plot(self.xs, slope * self.xs, color="#0072b2", label="y = slope·x")
+        self.ax.set(xlim=(-1, 1), ylim=(-3.2, 3.2), xlabel="x", ylabel="y",
+                    title="A plot that follows the slider")
+        self.ax.legend(loc="upper left", fontsize=8)
+        self.view = FigureView(fig)
+        self.slider.observe(lambda change: self.set_slope(change["new"]), names="value")
+        self.button.on_click(lambda _: self.click())
+        self.ui = W.VBox([W.HBox([self.slider, self.button]), self.label, self.view.image])
+        self._update_label()
+
+    def set_slope(self, slope):
+        """What the slider calls: redraw the line with the new slope."""
+        self.line.set_ydata(float(slope) * self.xs)
+        self.view.refresh()
+        self._update_label()
+
+    def click(self):
+        """What the button calls: count the click."""
+        self.clicks += 1
+        self._update_label()
+
+    def _update_label(self):
+        self.label.value = (f"slope = {self.slider.value:.1f} · button clicked {self.clicks} "
+                            f"time(s) · if these change when you use the controls, widgets work")
+
+    def summary(self):
+        return f"WidgetCheck(slope={self.slider.value:.1f}, clicks={self.clicks})"
