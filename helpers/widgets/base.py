@@ -32,7 +32,10 @@ class FigureView:
         self.canvas = FigureCanvasAgg(fig)
         self.canvas.draw()                      # lay out once with the figure's layout engine
         fig.set_layout_engine("none")           # ... then keep that layout
-        self.image = W.Image(format="png")
+        width = int(round(fig.get_figwidth() * dpi))
+        # shown at its own size: stretching a PNG to the page's width would blur it
+        self.image = W.Image(format="png", layout=W.Layout(width=f"{width}px",
+                                                           max_width="100%"))
         self.renders = 0
         self.refresh()
 
@@ -64,6 +67,9 @@ class CourseWidget:
         return self.summary()
 
     def _repr_mimebundle_(self, include=None, exclude=None):
+        # Stable CSS classes let the browser tests find this widget on the page.
+        self.ui.add_class("course-widget")
+        self.ui.add_class(f"course-{type(self).__name__}")
         data = dict(self.ui._repr_mimebundle_() or {})
         data["text/plain"] = self.summary()
         if self.view is not None:

@@ -16,6 +16,7 @@ class WidgetCheck(CourseWidget):
                                     description="slope", continuous_update=True)
         self.button = W.Button(description="Click me", icon="hand-pointer-o")
         self.label = W.Label()
+        self.label.add_class("course-status")   # the browser tests read this text
         self.clicks = 0
         fig, self.ax = new_figure(width=3.6, height=2.6)
         self.xs = np.linspace(-1, 1, 50)

@@ -1,0 +1,45 @@
+"""Every notebook, run in a real JupyterLab: no errors, every widget rendered, a clean console."""
+from pathlib import Path
+
+import pytest
+
+from tests_browser.lab import NotebookPage
+
+NOTEBOOKS = sorted(p.name for p in (Path(__file__).resolve().parent.parent / "notebooks")
+                   .glob("*.ipynb"))
+
+
+@pytest.fixture
+def notebook_page(request, browser, lab_server, screenshot_dir):
+    pages = []
+
+    def open_notebook(name):
+        page = NotebookPage(browser, lab_server, name).open()
+        pages.append(page)
+        return page
+
+    yield open_notebook
+    failed = getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed
+    for page in pages:
+        if failed:
+            page.screenshot(screenshot_dir, "-FAILED")
+            (screenshot_dir / f"{page.name}-console.log").write_text(
+                "\n".join(page.console_errors) or "(no console errors)")
+        page.close()
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_runs_cleanly_in_jupyterlab(notebook_page, screenshot_dir, name):
+    page = notebook_page(name)
+    page.run_all()
+    assert page.error_outputs() == [], f"{name}: a cell printed an error or a warning"
+    assert page.widget_placeholders() == [], f"{name}: a widget did not render"
+    widgets = page.page.locator(".course-widget")
+    for i in range(widgets.count()):
+        widget = widgets.nth(i)
+        widget.scroll_into_view_if_needed()
+        assert widget.locator("img").count() == 0 or widget.locator("img").first.is_visible()
+        widget.screenshot(path=str(screenshot_dir / f"{name[:-6]}-widget{i}.png"))
+    page.page.locator(".jp-Notebook").evaluate("n => n.scrollTop = 0")
+    page.screenshot(screenshot_dir)
+    assert page.console_errors == [], f"{name}: browser console errors: {page.console_errors}"

@@ -1,0 +1,54 @@
+"""Use each widget through the page, as a learner would, and check what changes on screen.
+
+Each test opens its notebook, runs it, then clicks buttons or moves sliders and waits for the
+visible result: a status text (elements with the CSS class course-status) or the plot image
+(its src becomes a new blob URL on every redraw). Waits are generous because the kernel may be
+slow on a loaded machine; a wait that runs out is a failure, never retried.
+"""
+import pytest
+from playwright.sync_api import expect
+
+from tests_browser.lab import NotebookPage, click_button, image_source, move_slider
+
+WAIT_MS = 30_000
+
+
+@pytest.fixture
+def run_notebook(request, browser, lab_server, screenshot_dir):
+    pages = []
+
+    def run(name):
+        page = NotebookPage(browser, lab_server, name).open()
+        pages.append(page)
+        page.run_all()
+        return page
+
+    yield run
+    failed = getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed
+    for page in pages:
+        if failed:
+            page.screenshot(screenshot_dir, f"-{request.node.name}-FAILED")
+            (screenshot_dir / f"{request.node.name}-console.log").write_text(
+                "\n".join(page.console_errors) or "(no console errors)")
+        page.close()
+
+
+def status(widget):
+    return widget.locator(".course-status").first
+
+
+def expect_new_image(widget, old_src):
+    expect(widget.locator("img").first).not_to_have_attribute("src", old_src, timeout=WAIT_MS)
+
+
+def test_widget_check_slider_and_button(run_notebook, screenshot_dir):
+    page = run_notebook("00_course_map.ipynb")
+    widget = page.widget("WidgetCheck")
+    src = image_source(widget)
+    move_slider(widget, presses=2)
+    expect(status(widget)).to_contain_text("slope = 2.0", timeout=WAIT_MS)
+    expect_new_image(widget, src)
+    click_button(widget, "Click me")
+    expect(status(widget)).to_contain_text("clicked 1 time", timeout=WAIT_MS)
+    widget.screenshot(path=str(screenshot_dir / "00-widget-check-after-use.png"))
+    assert page.console_errors == []
