@@ -1,0 +1,119 @@
+"""Figures for notebook 01 (symbolic AI): digit pixels, rule growth, a knowledge base's cost."""
+import numpy as np
+from matplotlib.ticker import MaxNLocator
+
+from .core import new_figure
+
+__all__ = ["plot_digit_means", "plot_rule_pixels", "plot_rule_growth", "plot_knowledge_growth"]
+
+_NEED_INK = "#1a9641"     # marker for "pixel > t": ink must be there
+_NEED_BLANK = "#d7191c"   # marker for "pixel < t": the pixel must be (nearly) blank
+
+
+def _image_axes(ax, image, title):
+    ax.imshow(np.asarray(image).reshape(8, 8), cmap="gray_r", vmin=0, vmax=1)
+    ax.set_xticks(range(8))
+    ax.set_yticks(range(8))
+    ax.tick_params(labelsize=6, length=0)
+    ax.set_title(title, fontsize=9)
+
+
+def plot_digit_means(X, y):
+    """The average image of each digit 0-9, with row and column numbers to read pixels by."""
+    X, y = np.asarray(X, dtype=float), np.asarray(y)
+    fig, axes = new_figure(2, 5, width=1.6, height=1.8)
+    for digit, ax in enumerate(axes.ravel()):
+        _image_axes(ax, X[y == digit].mean(axis=0), f"average {digit}")
+    for ax in axes[:, 0]:
+        ax.set_ylabel("row", fontsize=8)
+    for ax in axes[1]:
+        ax.set_xlabel("column", fontsize=8)
+    fig.suptitle("The average training image of each digit (darker = more ink)")
+    return fig
+
+
+def _pixel(feature):
+    """'pixel[3,4]' -> (3, 4)."""
+    row, col = feature[feature.index("[") + 1:-1].split(",")
+    return int(row), int(col)
+
+
+def plot_rule_pixels(rule_list, X, y, rules=None):
+    """For each chosen rule, the average image of the digit it names, with the pixels it tests.
+
+    A green triangle marks "this pixel must hold ink" (``>``), a red cross "this pixel must be
+    blank" (``<``). ``rules`` is a list of rule numbers (default: all, at most 10).
+    """
+    X, y = np.asarray(X, dtype=float), np.asarray(y)
+    numbers = list(range(min(rule_list.n_rules, 10))) if rules is None else list(rules)
+    if not numbers:
+        raise ValueError("there are no rules to draw; pass a rule list with at least one rule.")
+    bad = [n for n in numbers if not 0 <= n < rule_list.n_rules]
+    if bad:
+        raise ValueError(f"there is no rule number {bad[0]}; the list holds "
+                         f"{rule_list.n_rules} rules.")
+    if not all(name.startswith("pixel[") for name in rule_list.feature_names):
+        raise ValueError("plot_rule_pixels draws rules over the digit pixels; build the rule "
+                         "list with feature_names=helpers.rules.PIXEL_NAMES.")
+    cols = min(len(numbers), 5)
+    rows = int(np.ceil(len(numbers) / cols))
+    fig, axes = new_figure(rows, cols, width=1.75, height=2.0)
+    axes = np.atleast_1d(axes).ravel()
+    for ax, number in zip(axes, numbers):
+        rule = rule_list.rules[number]
+        name = rule_list.label_names[rule.label]
+        _image_axes(ax, X[y == rule.label].mean(axis=0), f"rule {number}: then {name}")
+        for c in rule.conditions:
+            r, col = _pixel(c.feature)
+            ink = c.op in (">", ">=")
+            ax.plot(col, r, marker="^" if ink else "X", ms=9, ls="none",
+                    color=_NEED_INK if ink else _NEED_BLANK, markeredgecolor="white",
+                    markeredgewidth=0.8)
+    for ax in axes[len(numbers):]:
+        ax.axis("off")
+    handles = [axes[0].plot([], [], marker="^", ls="none", color=_NEED_INK,
+                            label="needs ink (pixel > t)")[0],
+               axes[0].plot([], [], marker="X", ls="none", color=_NEED_BLANK,
+                            label="must be blank (pixel < t)")[0]]
+    fig.legend(handles=handles, loc="outside lower center", ncols=2, fontsize=8)
+    fig.suptitle("Which pixels each rule tests, drawn on the average image of its digit")
+    return fig
+
+
+def plot_rule_growth(n_rules, train_accuracy, test_accuracy, chance=None, title=None):
+    """Accuracy (training and test) against the number of hand-written rules."""
+    fig, ax = new_figure(width=5.2, height=3.4)
+    ax.plot(n_rules, train_accuracy, "o-", ms=4, label="training images")
+    ax.plot(n_rules, test_accuracy, "s--", ms=4, label="test images")
+    if chance is not None:
+        ax.axhline(chance, color="gray", lw=1, ls=":", label=f"guessing ({chance:.2f})")
+    ax.set_ylim(0, 1)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel("number of rules written")
+    ax.set_ylabel("accuracy")
+    ax.set_title(title or "More rules, little more accuracy")
+    ax.grid(alpha=0.3)
+    ax.legend(loc="upper left", fontsize=8)
+    return fig
+
+
+def plot_knowledge_growth(n_rules, interactions, conflicts=None):
+    """How the links between rules grow as a knowledge base gets more rules.
+
+    ``interactions[i]`` is the number of pairs of rules that affect each other when the base
+    holds ``n_rules[i]`` rules; the dotted line shows every pair a careful maintainer could have
+    to think about, n (n - 1) / 2.
+    """
+    n = np.asarray(n_rules)
+    fig, ax = new_figure(width=5.2, height=3.4)
+    ax.plot(n, n * (n - 1) / 2, ":", color="gray", label="pairs of rules, n(n-1)/2")
+    ax.plot(n, interactions, "o-", ms=4, label="pairs that affect each other")
+    if conflicts is not None:
+        ax.plot(n, conflicts, "x-", ms=6, color="#d62728", label="pairs that contradict")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel("number of rules")
+    ax.set_ylabel("number of pairs")
+    ax.set_title("Each new rule can interact with all the old ones")
+    ax.grid(alpha=0.3)
+    ax.legend(loc="upper left", fontsize=8)
+    return fig

@@ -1,0 +1,607 @@
+"""Symbolic AI: intelligence written down by hand as rules.
+
+Before machine learning, the main road to AI was to ask an expert how they decide and to write
+their knowledge down as explicit rules a computer follows (Chollet, *Deep Learning with Python*,
+ch. 1, calls this *symbolic AI*). This module holds the two kinds of rule systems notebook 01
+plays with:
+
+- :class:`RuleList` classifies numbers: ordered if-then rules and a default, read top to bottom;
+  the first rule whose conditions all hold decides. Rules read as text, for example
+  ``"if x > 0.3 and y < 1.2 then black"``.
+- :class:`KnowledgeBase` reasons with facts: if-then rules over named facts, applied again and
+  again until nothing new follows (*forward chaining*), with a trace of which rule fired when.
+
+It also registers the scoreboard rows for hand-written rules on the running example and on the
+digits.
+"""
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import scoreboard
+from .validation import as_2d, as_labels
+
+__all__ = ["Condition", "Rule", "RuleList", "parse_rule", "OPERATORS", "PIXEL_NAMES",
+           "DIGIT_NAMES", "RUNNING_EXAMPLE_RULES", "DIGIT_RULES", "running_example_rules",
+           "digit_rules", "Implication", "KnowledgeBase", "Inference", "ANIMAL_RULES",
+           "PENGUIN_RULE"]
+
+#: The comparisons a condition may use.
+OPERATORS = {">": np.greater, "<": np.less, ">=": np.greater_equal, "<=": np.less_equal}
+
+#: Names of the 64 pixels of an 8×8 digit, row by row: ``pixel[row,column]``, counted from 0.
+PIXEL_NAMES = tuple(f"pixel[{r},{c}]" for r in range(8) for c in range(8))
+#: Class names of the digits.
+DIGIT_NAMES = tuple(str(d) for d in range(10))
+
+
+def _number_text(value):
+    """A threshold as short text: 0.30000000000000004 -> '0.3', 2.0 -> '2'."""
+    return f"{round(float(value), 3):g}"
+
+
+def _names(names, what):
+    if isinstance(names, str) or not all(isinstance(n, str) and n for n in names):
+        raise TypeError(f"{what} must be a list of non-empty strings, e.g. ['x', 'y'].")
+    names = tuple(names)
+    if len(set(names)) != len(names):
+        raise ValueError(f"{what} contains a name twice: {list(names)}; names must differ.")
+    return names
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules over numbers: a rule-list classifier
+# ---------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Condition:
+    """One test on one feature, such as ``x > 0.3``."""
+
+    feature: str
+    op: str
+    threshold: float
+
+    def __post_init__(self):
+        if self.op not in OPERATORS:
+            raise ValueError(f"unknown comparison {self.op!r}; use one of "
+                             f"{', '.join(OPERATORS)}.")
+        if isinstance(self.threshold, bool) or not isinstance(self.threshold, (int, float,
+                                                                                np.number)):
+            raise TypeError(f"the threshold of {self.feature} must be a number, got "
+                            f"{self.threshold!r}.")
+        if not np.isfinite(self.threshold):
+            raise ValueError(f"the threshold of {self.feature} must be a finite number, got "
+                             f"{self.threshold}.")
+        object.__setattr__(self, "threshold", float(self.threshold))
+
+    def holds(self, column):
+        """True where the values in ``column`` pass the test."""
+        return OPERATORS[self.op](column, self.threshold)
+
+    def text(self):
+        return f"{self.feature} {self.op} {_number_text(self.threshold)}"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """``if <all conditions hold> then <label>``; ``label`` is an integer class."""
+
+    conditions: tuple
+    label: int
+
+    def __post_init__(self):
+        conditions = tuple(self.conditions)
+        if not conditions:
+            raise ValueError("a rule needs at least one condition; for the points no rule "
+                             "covers, set the rule list's default instead.")
+        if not all(isinstance(c, Condition) for c in conditions):
+            raise TypeError("a rule's conditions must be Condition objects, e.g. "
+                            "Condition('x', '>', 0.3).")
+        object.__setattr__(self, "conditions", conditions)
+
+    def text(self, label_names=None):
+        label = label_names[self.label] if label_names else str(self.label)
+        return f"if {' and '.join(c.text() for c in self.conditions)} then {label}"
+
+
+_RULE = re.compile(r"^\s*if\s+(?P<when>.+?)\s+then\s+(?P<label>\S+)\s*$", re.IGNORECASE)
+_CONDITION = re.compile(r"^(?P<feature>[^\s<>=]+)\s*(?P<op><=|>=|<|>)\s*(?P<value>\S+)$")
+
+
+def _label_index(text, label_names, where):
+    if text in label_names:
+        return label_names.index(text)
+    raise ValueError(f"{where}: unknown label {text!r}; the labels are "
+                     f"{', '.join(label_names)}.")
+
+
+def parse_rule(text, feature_names=("x", "y"), label_names=("white", "black")):
+    """Read a rule written as text, e.g. ``"if x > 0.3 and y < 1.2 then black"``."""
+    if not isinstance(text, str):
+        raise TypeError(f"a rule must be written as text like 'if x > 0.3 then black', got "
+                        f"{type(text).__name__}.")
+    match = _RULE.match(text)
+    if match is None:
+        raise ValueError(f"cannot read the rule {text!r}: write it as "
+                         f"'if CONDITION and CONDITION then LABEL', e.g. "
+                         f"'if {feature_names[0]} > 0.3 then {label_names[-1]}'.")
+    conditions = []
+    for part in re.split(r"\s+and\s+", match["when"].strip(), flags=re.IGNORECASE):
+        found = _CONDITION.match(part.strip())
+        if found is None:
+            raise ValueError(f"cannot read the condition {part!r} in {text!r}: write it as "
+                             f"NAME OPERATOR NUMBER, e.g. '{feature_names[0]} > 0.3' (operators: "
+                             f"{', '.join(OPERATORS)}).")
+        feature = found["feature"]
+        if feature not in feature_names:
+            shown = ", ".join(feature_names) if len(feature_names) <= 8 else \
+                f"{feature_names[0]} ... {feature_names[-1]}"
+            raise ValueError(f"unknown feature {feature!r} in {text!r}; the features are "
+                             f"{shown}.")
+        try:
+            value = float(found["value"])
+        except ValueError:
+            raise ValueError(f"the threshold {found['value']!r} in {text!r} is not a number; "
+                             f"write e.g. '{feature} {found['op']} 0.5'.") from None
+        conditions.append(Condition(feature, found["op"], value))
+    label = _label_index(match["label"], tuple(label_names), f"in {text!r}")
+    return Rule(tuple(conditions), label)
+
+
+class RuleList:
+    """An ordered list of if-then rules with a default: a classifier a person writes.
+
+    To classify a point, the rules are read top to bottom; the first rule whose conditions all
+    hold gives the label. A point no rule covers gets ``default``. Rules can be given as text::
+
+        rules = RuleList(["if x > 1.4 and y > 0 then black"], default="white")
+        rules.add("if x > 2.2 then black")
+        rules.score(X, y)            # accuracy, a number between 0 and 1
+    """
+
+    def __init__(self, rules=(), default=0, feature_names=("x", "y"),
+                 label_names=("white", "black")):
+        self.feature_names = _names(feature_names, "feature_names")
+        self.label_names = _names(label_names, "label_names")
+        if len(self.label_names) < 2:
+            raise ValueError("label_names needs at least two classes.")
+        self.rules = []
+        self.default = self._label(default)
+        if isinstance(rules, (str, Rule)):
+            rules = [rules]
+        for rule in rules:
+            self.add(rule)
+
+    # -- building ------------------------------------------------------------------------------
+    def _label(self, label):
+        if isinstance(label, str):
+            return _label_index(label, self.label_names, "default")
+        if isinstance(label, (int, np.integer)) and not isinstance(label, bool) \
+                and 0 <= label < len(self.label_names):
+            return int(label)
+        raise ValueError(f"a label must be one of {', '.join(self.label_names)} (or its number "
+                         f"0..{len(self.label_names) - 1}), got {label!r}.")
+
+    def _rule(self, rule):
+        if isinstance(rule, str):
+            return parse_rule(rule, self.feature_names, self.label_names)
+        if isinstance(rule, Rule):
+            for c in rule.conditions:
+                if c.feature not in self.feature_names:
+                    raise ValueError(f"unknown feature {c.feature!r}; the features are "
+                                     f"{', '.join(self.feature_names[:8])}"
+                                     f"{' ...' if len(self.feature_names) > 8 else ''}.")
+            return Rule(rule.conditions, self._label(rule.label))
+        raise TypeError(f"a rule must be text like 'if x > 0.3 then black' or a Rule, got "
+                        f"{type(rule).__name__}.")
+
+    def _index(self, index):
+        if isinstance(index, bool) or not isinstance(index, (int, np.integer)):
+            raise TypeError(f"a rule number must be a whole number, got {index!r}.")
+        if not -len(self.rules) <= index < len(self.rules):
+            raise IndexError(f"there is no rule number {index}; the list holds "
+                             f"{len(self.rules)} rule(s), numbered 0..{len(self.rules) - 1}.")
+        return int(index) % len(self.rules)
+
+    def add(self, rule):
+        """Append a rule (text or :class:`Rule`) at the end; returns the list itself."""
+        self.rules.append(self._rule(rule))
+        return self
+
+    def insert(self, index, rule):
+        """Put a rule at position ``index`` (0 = checked first)."""
+        self.rules.insert(index, self._rule(rule))
+        return self
+
+    def replace(self, index, rule):
+        """Swap the rule at ``index`` for another."""
+        self.rules[self._index(index)] = self._rule(rule)
+        return self
+
+    def remove(self, index=-1):
+        """Delete the rule at ``index`` (the last one by default) and return it."""
+        if not self.rules:
+            raise IndexError("the rule list is empty; there is no rule to remove.")
+        return self.rules.pop(self._index(index))
+
+    def set_default(self, label):
+        self.default = self._label(label)
+        return self
+
+    @classmethod
+    def from_text(cls, text, feature_names=("x", "y"), label_names=("white", "black")):
+        """Read one rule per line; a line ``otherwise LABEL`` sets the default."""
+        if isinstance(text, str):
+            lines = text.splitlines()
+        else:
+            lines = list(text)
+        rules, default = [], None
+        for line in lines:
+            if not isinstance(line, str):
+                raise TypeError(f"each line must be text, got {type(line).__name__}.")
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            words = line.split()
+            if words[0].lower() in ("otherwise", "else", "default"):
+                if len(words) != 2:
+                    raise ValueError(f"cannot read {line!r}; write 'otherwise LABEL', e.g. "
+                                     f"'otherwise {label_names[0]}'.")
+                default = words[1]
+            else:
+                rules.append(line)
+        return cls(rules, default if default is not None else 0, feature_names, label_names)
+
+    # -- using ---------------------------------------------------------------------------------
+    @property
+    def n_rules(self):
+        """How many if-then rules the list holds (the default is not counted)."""
+        return len(self.rules)
+
+    def __len__(self):
+        return len(self.rules)
+
+    def _X(self, X):
+        return as_2d(X, "X", n_features=len(self.feature_names), what="this rule list")
+
+    def deciding_rule(self, X):
+        """For each row of X, the number of the rule that decides it (-1: the default)."""
+        X = self._X(X)
+        decided = np.full(len(X), -1, dtype=np.int64)
+        for number, rule in enumerate(self.rules):
+            hit = decided == -1                      # only points no earlier rule took
+            for c in rule.conditions:                # ... that meet every condition
+                hit &= c.holds(X[:, self.feature_names.index(c.feature)])
+            decided[hit] = number
+        return decided
+
+    def predict(self, X):
+        """The label of every row of ``X`` (shape (n, number of features))."""
+        decided = self.deciding_rule(X)
+        labels = np.array([r.label for r in self.rules] + [self.default], dtype=np.int64)
+        return labels[decided]   # index -1 picks the default at the end
+
+    def score(self, X, y):
+        """Accuracy: the fraction of rows of ``X`` whose predicted label equals ``y``."""
+        X = self._X(X)
+        y = as_labels(y, n_samples=len(X), n_classes=len(self.label_names))
+        return float(np.mean(self.predict(X) == y))
+
+    def report(self, X, y):
+        """Per rule (and the default, last): how many rows it decides and how many it gets right.
+
+        Returns a list of ``(text, decided, correct)``. A rule that decides nothing is shadowed:
+        the rules above it have already taken every row it would match.
+        """
+        X = self._X(X)
+        y = as_labels(y, n_samples=len(X), n_classes=len(self.label_names))
+        decided = self.deciding_rule(X)
+        texts = [r.text(self.label_names) for r in self.rules]
+        texts.append(f"otherwise {self.label_names[self.default]}")
+        labels = [r.label for r in self.rules] + [self.default]
+        out = []
+        for number, (text, label) in enumerate(zip(texts, labels)):
+            mask = decided == (number if number < len(self.rules) else -1)
+            out.append((text, int(mask.sum()), int(np.sum(y[mask] == label))))
+        return out
+
+    def lines(self):
+        """The rules as text, one per line, numbered, ending with the default."""
+        width = len(str(max(len(self.rules) - 1, 0)))
+        out = [f"{i:>{width}}. {rule.text(self.label_names)}" for i, rule in enumerate(self.rules)]
+        return out + [f"otherwise {self.label_names[self.default]}"]
+
+    def copy(self):
+        return RuleList(self.rules, self.default, self.feature_names, self.label_names)
+
+    def __repr__(self):
+        head = f"RuleList with {self.n_rules} rule{'s' if self.n_rules != 1 else ''}:"
+        return "\n".join([head] + ["  " + line for line in self.lines()])
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules a person wrote for the scoreboard
+# ---------------------------------------------------------------------------------------------
+
+#: Hand-written rules for the running example. The classes are split by a slanted line, and
+#: rules can only cut along x or y, so the rules build a staircase along that line.
+RUNNING_EXAMPLE_RULES = (
+    "if x > 2.2 then black",
+    "if x > 1.4 and y > 0 then black",
+    "if x > 0.6 and y > 1 then black",
+    "if x > -0.2 and y > 2 then black",
+    "otherwise white",
+)
+
+
+def running_example_rules():
+    """The hand-written rule list for the running example (4 rules, default white)."""
+    return RuleList.from_text(RUNNING_EXAMPLE_RULES)
+
+
+#: Hand-written pixel rules for the 8×8 digits, in the order a person added them while looking
+#: at the average image of each digit (notebook 01 shows how accuracy grows with each one).
+#: ``pixel[r,c]`` is the ink at row r, column c (0 = top/left), from 0 (white) to 1 (black).
+DIGIT_RULES = (
+    "if pixel[4,3] < 0.2 and pixel[4,2] > 0.3 and pixel[4,5] > 0.3 then 0",
+    "if pixel[2,2] > 0.5 and pixel[5,2] > 0.5 and pixel[2,4] < 0.2 then 6",
+    "if pixel[7,6] > 0.3 and pixel[6,2] > 0.4 and pixel[3,2] < 0.2 then 2",
+    "if pixel[4,1] > 0.4 and pixel[3,1] > 0.2 and pixel[0,2] < 0.1 then 4",
+    "if pixel[0,6] > 0.2 and pixel[6,5] < 0.1 then 7",
+    "if pixel[3,2] < 0.2 and pixel[5,5] > 0.5 and pixel[6,2] < 0.5 then 3",
+    "if pixel[2,2] > 0.6 and pixel[2,5] < 0.1 then 5",
+    "if pixel[5,2] < 0.1 and pixel[5,5] > 0.5 and pixel[3,2] > 0.5 then 9",
+    "if pixel[4,2] > 0.6 and pixel[4,1] > 0.3 and pixel[6,4] > 0.5 then 4",
+    "if pixel[4,3] > 0.6 and pixel[2,5] > 0.5 then 8",
+    "if pixel[0,4] > 0.6 and pixel[1,5] > 0.5 and pixel[5,3] > 0.5 and pixel[6,3] > 0.5 then 7",
+    "if pixel[4,1] > 0.5 and pixel[4,5] > 0.6 then 4",
+    "if pixel[0,5] > 0.5 and pixel[4,3] > 0.5 and pixel[6,4] < 0.2 then 7",
+    "if pixel[6,1] > 0.3 and pixel[7,5] > 0.5 then 2",
+    "if pixel[1,2] > 0.5 and pixel[1,5] > 0.5 and pixel[3,2] < 0.2 then 3",
+    "if pixel[0,2] > 0.5 and pixel[2,2] > 0.5 and pixel[4,5] > 0.3 then 5",
+    "if pixel[3,2] > 0.5 and pixel[3,5] > 0.5 and pixel[5,5] > 0.5 then 9",
+    "if pixel[5,2] > 0.5 and pixel[3,3] > 0.5 and pixel[6,5] > 0.5 then 8",
+    "if pixel[2,2] > 0.5 and pixel[2,5] > 0.5 and pixel[4,3] < 0.3 then 0",
+    "if pixel[5,1] > 0.2 and pixel[6,5] > 0.5 and pixel[4,3] > 0.5 then 6",
+    "otherwise 1",
+)
+
+
+def digit_rules(n_rules=None):
+    """The first ``n_rules`` hand-written digit rules (all of them by default)."""
+    total = len(DIGIT_RULES) - 1          # the last line is the default
+    if n_rules is None:
+        n_rules = total
+    if isinstance(n_rules, bool) or not isinstance(n_rules, (int, np.integer)) \
+            or not 0 <= n_rules <= total:
+        raise ValueError(f"n_rules must be a whole number from 0 to {total}, "
+                         f"got {n_rules!r}.")
+    lines = DIGIT_RULES[:n_rules] + DIGIT_RULES[-1:]   # keep the default line
+    return RuleList.from_text(lines, PIXEL_NAMES, DIGIT_NAMES)
+
+
+@scoreboard.entry(1, "running example", "hand-written rules",
+                  "every rule and threshold (4 rules)")
+def _running_example_row():
+    _, _, X_test, y_test = scoreboard.running_example_split()
+    return running_example_rules().score(X_test, y_test)
+
+
+@scoreboard.entry(1, "digits", "hand-written rules",
+                  f"every pixel test ({len(DIGIT_RULES) - 1} rules)")
+def _digits_row():
+    _, _, X_test, y_test = scoreboard.digits_split()
+    return digit_rules().score(X_test, y_test)
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules over facts: a tiny forward-chaining expert system
+# ---------------------------------------------------------------------------------------------
+
+_FACT = re.compile(r"^(not )?[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def _fact(text, where):
+    if not isinstance(text, str):
+        raise TypeError(f"{where}: a fact must be a string such as 'has_hair', got "
+                        f"{type(text).__name__}.")
+    text = " ".join(text.split())
+    if not _FACT.match(text):
+        raise ValueError(f"{where}: {text!r} is not a fact name; use one word made of letters, "
+                         f"digits and _, such as 'has_hair', optionally preceded by 'not '.")
+    return text
+
+
+def _negation(fact):
+    return fact[4:] if fact.startswith("not ") else "not " + fact
+
+
+@dataclass(frozen=True)
+class Implication:
+    """A named rule over facts: if all ``conditions`` are known, conclude ``conclusion``."""
+
+    name: str
+    conditions: tuple
+    conclusion: str
+
+    def text(self):
+        return f"{self.name}: if {' and '.join(self.conditions)} then {self.conclusion}"
+
+
+_IMPLICATION = re.compile(r"^\s*(?:(?P<name>[A-Za-z0-9_]+)\s*:\s*)?if\s+(?P<when>.+?)\s+then\s+"
+                          r"(?P<then>.+?)\s*$", re.IGNORECASE)
+
+
+class Inference:
+    """What one run of a :class:`KnowledgeBase` found: facts, the firing trace, conflicts."""
+
+    def __init__(self, given, trace):
+        self.given = tuple(given)
+        self.trace = list(trace)          # (rule, conclusion) in the order they fired
+        self.facts = set(self.given) | {fact for _, fact in self.trace}
+
+    @property
+    def fired(self):
+        """Names of the rules that fired, in order."""
+        return [rule.name for rule, _ in self.trace]
+
+    @property
+    def derived(self):
+        """The new facts, in the order they were concluded."""
+        return [fact for _, fact in self.trace]
+
+    @property
+    def conflicts(self):
+        """Facts concluded both ways (``f`` and ``not f``), sorted."""
+        return sorted(f for f in self.facts if not f.startswith("not ") and "not " + f in
+                      self.facts)
+
+    def __repr__(self):
+        lines = [f"given: {', '.join(self.given) if self.given else '(nothing)'}"]
+        for step, (rule, fact) in enumerate(self.trace, start=1):
+            lines.append(f"step {step}: {rule.name} fires ({' and '.join(rule.conditions)}) "
+                         f"-> {fact}")
+        if not self.trace:
+            lines.append("no rule fires")
+        for fact in self.conflicts:
+            lines.append(f"CONFLICT: both {fact!r} and 'not {fact}' were concluded")
+        return "\n".join(lines)
+
+
+class KnowledgeBase:
+    """If-then rules over facts, used by forward chaining.
+
+    :meth:`run` starts from the given facts and repeats one step: find the first rule (in the
+    order the rules were added) whose conditions are all known and whose conclusion is new, and
+    add that conclusion. It stops when no rule adds anything. A fact ``"not f"`` is an ordinary
+    fact; knowing both ``f`` and ``not f`` is reported as a conflict.
+    """
+
+    def __init__(self, rules=()):
+        self.rules = []
+        if isinstance(rules, (str, Implication)):
+            rules = [rules]
+        for rule in rules:
+            self.add(rule)
+
+    def add(self, rule):
+        """Add a rule, as text (``"R1: if has_hair then mammal"``) or an :class:`Implication`."""
+        if isinstance(rule, str):
+            match = _IMPLICATION.match(rule)
+            if match is None:
+                raise ValueError(f"cannot read the rule {rule!r}; write it as "
+                                 f"'NAME: if FACT and FACT then FACT', e.g. "
+                                 f"'R1: if has_hair then mammal'.")
+            name = match["name"] or f"R{len(self.rules) + 1}"
+            conditions = re.split(r"\s+and\s+", match["when"].strip(), flags=re.IGNORECASE)
+            rule = Implication(name, tuple(_fact(c, f"rule {name}") for c in conditions),
+                               _fact(match["then"], f"rule {name}"))
+        elif isinstance(rule, Implication):
+            rule = Implication(rule.name, tuple(_fact(c, f"rule {rule.name}")
+                                                for c in rule.conditions),
+                               _fact(rule.conclusion, f"rule {rule.name}"))
+        else:
+            raise TypeError(f"a rule must be text like 'R1: if has_hair then mammal', got "
+                            f"{type(rule).__name__}.")
+        if any(r.name == rule.name for r in self.rules):
+            raise ValueError(f"there is already a rule named {rule.name!r}; give the new rule "
+                             f"another name.")
+        self.rules.append(rule)
+        return self
+
+    def remove(self, name):
+        """Delete the rule called ``name`` and return it."""
+        for i, rule in enumerate(self.rules):
+            if rule.name == name:
+                return self.rules.pop(i)
+        raise ValueError(f"there is no rule named {name!r}; the rules are "
+                         f"{', '.join(r.name for r in self.rules)}.")
+
+    def __len__(self):
+        return len(self.rules)
+
+    def run(self, facts):
+        """Forward-chain from ``facts`` (a set or list of strings); returns an Inference.
+
+        Every step adds a new fact and there are only as many possible conclusions as rules, so
+        the loop always stops, even when rules feed each other in a circle.
+        """
+        if isinstance(facts, str) or not hasattr(facts, "__iter__"):
+            raise TypeError("facts must be a set or list of strings, e.g. {'has_hair', "
+                            "'eats_meat'} (a single string would be read letter by letter).")
+        given = []
+        for fact in facts:
+            fact = _fact(fact, "facts")
+            if fact not in given:
+                given.append(fact)
+        known, trace = set(given), []
+        while True:
+            for rule in self.rules:                  # scan in order ...
+                if rule.conclusion not in known and all(c in known for c in rule.conditions):
+                    known.add(rule.conclusion)       # ... fire the first rule that adds a fact
+                    trace.append((rule, rule.conclusion))
+                    break                            # ... and start the scan again
+            else:
+                break                                # a whole scan added nothing: stop
+        return Inference(sorted(given), trace)
+
+    def interactions(self):
+        """Pairs of rules that affect each other: ``(a, b, kind)`` with kind
+
+        - ``"feeds"``: a's conclusion is one of b's conditions (b may fire because a did);
+        - ``"contradicts"``: a and b conclude ``f`` and ``not f``.
+        """
+        pairs = []
+        for i, a in enumerate(self.rules):
+            for j, b in enumerate(self.rules):
+                if i != j and a.conclusion in b.conditions:
+                    pairs.append((a.name, b.name, "feeds"))
+                if i < j and b.conclusion == _negation(a.conclusion):
+                    pairs.append((a.name, b.name, "contradicts"))
+        return pairs
+
+    def depends_on(self, fact):
+        """Names of the rules whose firing can depend on ``fact``, directly or via other rules."""
+        fact = _fact(fact, "depends_on")
+        needed, found = {fact}, []
+        changed = True
+        while changed:
+            changed = False
+            for rule in self.rules:
+                if rule.name not in found and needed & set(rule.conditions):
+                    found.append(rule.name)
+                    needed.add(rule.conclusion)
+                    changed = True
+        order = [r.name for r in self.rules]
+        return sorted(found, key=order.index)
+
+    def lines(self):
+        return [rule.text() for rule in self.rules]
+
+    def __repr__(self):
+        return "\n".join([f"KnowledgeBase with {len(self.rules)} rules:"] +
+                         ["  " + line for line in self.lines()])
+
+
+#: A small animal-identification knowledge base in the style of the classic textbook
+#: expert systems (e.g. P. H. Winston, *Artificial Intelligence*, 1992); the rules are ours.
+ANIMAL_RULES = (
+    "R1: if has_hair then mammal",
+    "R2: if gives_milk then mammal",
+    "R3: if has_feathers then bird",
+    "R4: if flies and lays_eggs then bird",
+    "R5: if mammal and eats_meat then carnivore",
+    "R6: if mammal and pointed_teeth and claws then carnivore",
+    "R7: if mammal and hoofs then ungulate",
+    "R8: if carnivore and tawny and dark_spots then cheetah",
+    "R9: if carnivore and tawny and black_stripes then tiger",
+    "R10: if ungulate and long_neck and dark_spots then giraffe",
+    "R11: if ungulate and white and black_stripes then zebra",
+    "R12: if bird then flies",
+    "R13: if bird and swims and black_and_white then penguin",
+    "R14: if bird and flies and long_wings then albatross",
+)
+
+#: The exception every bird expert knows, added later: it contradicts R12 for penguins.
+PENGUIN_RULE = "R15: if penguin then not flies"

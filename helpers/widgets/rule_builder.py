@@ -1,0 +1,347 @@
+"""The rule builder: write if-then rules for points by hand and watch the accuracy.
+
+This is symbolic AI in miniature: a person looks at the data and writes rules such as
+"if x > 1.4 and y > 0 then black". The list on the left holds the rules, checked top to bottom;
+the controls edit the selected rule (up to two conditions, each a feature, a comparison and a
+threshold on a slider). The plot colours the plane by what the rules say, rings the points they
+get wrong and dashes the selected rule's thresholds.
+"""
+import ipywidgets as W
+import numpy as np
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from .. import scoreboard
+from ..plots.core import REGION_COLORS, grid_for, new_figure, plot_decision_regions
+from ..rules import Condition, Rule, RuleList
+from ..validation import as_2d, as_labels
+from .base import CourseWidget, FigureView
+
+__all__ = ["RuleBuilder"]
+
+NONE = "(none)"
+WRONG_COLOR = "#d62728"
+LINE_COLOR = "#0072b2"
+
+
+class RuleBuilder(CourseWidget):
+    """Build a short rule list for 2-D points with sliders, dropdowns and buttons.
+
+    ``RuleBuilder()`` uses the running example's training points. Everything the controls do is
+    an ordinary method: :meth:`add_rule`, :meth:`remove_rule`, :meth:`select_rule`,
+    :meth:`set_threshold`, :meth:`set_feature`, :meth:`set_op`, :meth:`set_label`,
+    :meth:`set_default` and :meth:`reset`.
+    """
+
+    MAX_RULES = 8
+
+    def __init__(self, X=None, y=None, rules=("if x > 0 then black",), default="white",
+                 label_names=("white", "black"), feature_names=("x", "y"), resolution=90):
+        if X is None and y is None:
+            X, y, _, _ = scoreboard.running_example_split()
+        self.X = as_2d(X, "X", n_features=2, what="the rule builder")
+        self.y = as_labels(y, n_samples=len(self.X), n_classes=len(label_names))
+        self._start = (list(rules), default)
+        self.rule_list = RuleList(rules, default, feature_names, label_names)
+        if self.rule_list.n_rules > self.MAX_RULES:
+            raise ValueError(f"the rule builder holds at most {self.MAX_RULES} rules; got "
+                             f"{self.rule_list.n_rules}.")
+        self.feature_names = self.rule_list.feature_names
+        self.label_names = self.rule_list.label_names
+        self.selected = 0 if self.rule_list.n_rules else None
+        self._syncing = False
+        lo, hi = np.floor(self.X.min(axis=0).min()) - 1, np.ceil(self.X.max(axis=0).max()) + 1
+        self._range = (float(lo), float(hi))
+        self._build_figure(resolution)
+        self._build_controls()
+        self._sync_controls()
+        self._update_plot()
+
+    # -- state ---------------------------------------------------------------------------------
+    @property
+    def predictions(self):
+        return self.rule_list.predict(self.X)
+
+    @property
+    def misclassified(self):
+        """Boolean mask of the points the rules get wrong."""
+        return self.predictions != self.y
+
+    @property
+    def accuracy(self):
+        return float(np.mean(~self.misclassified))
+
+    def summary(self):
+        n = self.rule_list.n_rules
+        return (f"RuleBuilder: {n} rule{'s' if n != 1 else ''}, accuracy {self.accuracy:.3f} "
+                f"on {len(self.y)} points")
+
+    # -- methods the controls call -------------------------------------------------------------
+    def select_rule(self, index):
+        """Make rule number ``index`` the one the controls edit."""
+        self.selected = self.rule_list._index(index)
+        self._changed(f"Editing rule {self.selected}.")
+
+    def add_rule(self, rule=None):
+        """Append a rule (text or Rule; by default one that calls everything right of the
+        middle the other class) and select it."""
+        if self.rule_list.n_rules >= self.MAX_RULES:
+            raise ValueError(f"the list already holds {self.MAX_RULES} rules, the most this "
+                             f"builder allows; remove one first.")
+        if rule is None:
+            other = 1 if self.rule_list.default == 0 else 0
+            middle = float(np.round(np.median(self.X[:, 0]), 1))
+            rule = Rule((Condition(self.feature_names[0], ">", middle),), other)
+        self.rule_list.add(rule)
+        self.selected = self.rule_list.n_rules - 1
+        self._changed(f"Added rule {self.selected}; rules are checked top to bottom.")
+
+    def remove_rule(self, index=None):
+        """Remove rule ``index`` (the selected one by default)."""
+        if self.selected is None and index is None:
+            raise ValueError("there is no rule to remove; press Add rule first.")
+        index = self.selected if index is None else self.rule_list._index(index)
+        removed = self.rule_list.remove(index)
+        n = self.rule_list.n_rules
+        self.selected = None if n == 0 else min(index, n - 1)
+        self._changed(f"Removed '{removed.text(self.label_names)}'.")
+
+    def set_threshold(self, value, condition=0):
+        """Set the threshold of condition 0 or 1 of the selected rule."""
+        cond = self._condition(condition)
+        self._replace_condition(condition, Condition(cond.feature, cond.op, float(value)))
+
+    def set_op(self, op, condition=0):
+        """Set the comparison ('>' or '<', also '>=' and '<=') of a condition."""
+        cond = self._condition(condition)
+        self._replace_condition(condition, Condition(cond.feature, op, cond.threshold))
+
+    def set_feature(self, feature, condition=0):
+        """Test another feature in a condition; for condition 1, None or '(none)' drops it."""
+        rule = self._rule()
+        if condition == 1 and feature in (None, NONE):
+            if len(rule.conditions) > 1:
+                self._set_rule(Rule(rule.conditions[:1], rule.label),
+                               "Dropped the second condition.")
+            return
+        if feature not in self.feature_names:
+            raise ValueError(f"unknown feature {feature!r}; choose one of "
+                             f"{', '.join(self.feature_names)}.")
+        if condition == 1 and len(rule.conditions) == 1:
+            start = float(np.round(np.median(self.X[:, self.feature_names.index(feature)]), 1))
+            self._set_rule(Rule(rule.conditions + (Condition(feature, ">", start),), rule.label),
+                           "Added a second condition: both must hold.")
+            return
+        cond = self._condition(condition)
+        self._replace_condition(condition, Condition(feature, cond.op, cond.threshold))
+
+    def set_label(self, label):
+        """Set the class the selected rule gives."""
+        rule = self._rule()
+        self._set_rule(Rule(rule.conditions, self.rule_list._label(label)),
+                       f"Rule {self.selected} now says {self._name(label)}.")
+
+    def set_default(self, label):
+        """Set the class of the points that no rule covers."""
+        self.rule_list.set_default(label)
+        self._changed(f"Points no rule covers are now {self._name(label)}.")
+
+    def reset(self):
+        """Back to the starting rules."""
+        rules, default = self._start
+        self.rule_list = RuleList(rules, default, self.feature_names, self.label_names)
+        self.selected = 0 if self.rule_list.n_rules else None
+        self._changed("Reset to the starting rules.")
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _name(self, label):
+        return label if isinstance(label, str) else self.label_names[label]
+
+    def _rule(self):
+        if self.selected is None:
+            raise ValueError("no rule is selected; press Add rule first.")
+        return self.rule_list.rules[self.selected]
+
+    def _condition(self, condition):
+        rule = self._rule()
+        if condition not in (0, 1):
+            raise ValueError(f"condition must be 0 (first) or 1 (second), got {condition!r}.")
+        if condition >= len(rule.conditions):
+            raise ValueError(f"rule {self.selected} has no second condition; pick a feature "
+                             f"for it first.")
+        return rule.conditions[condition]
+
+    def _replace_condition(self, condition, new):
+        rule = self._rule()
+        conditions = list(rule.conditions)
+        conditions[condition] = new
+        self._set_rule(Rule(tuple(conditions), rule.label), f"Rule {self.selected}: "
+                       f"{Rule(tuple(conditions), rule.label).text(self.label_names)}")
+
+    def _set_rule(self, rule, message):
+        self.rule_list.replace(self.selected, rule)
+        self._changed(message)
+
+    def _changed(self, message):
+        self._sync_controls()
+        self._update_plot()
+        self.status.value = message
+
+    # -- figure --------------------------------------------------------------------------------
+    def _build_figure(self, resolution):
+        fig, (ax, panel) = new_figure(1, 2, width=3.7, height=3.8,
+                                      gridspec_kw={"width_ratios": [3, 2]})
+        self.fig, self.ax, self.panel = fig, ax, panel
+        self._grid = grid_for(self.X, resolution, margin=0.5)[2]
+        self.image = plot_decision_regions(ax, self.rule_list.predict, self.X, self.y,
+                                           labels=list(self.label_names), resolution=resolution,
+                                           margin=0.5, n_classes=len(self.label_names))
+        ax.get_legend().remove()
+        self.wrong = ax.scatter([], [], s=95, facecolors="none", edgecolors=WRONG_COLOR,
+                                linewidths=1.6, zorder=4, label="misclassified")
+        self.lines = [ax.plot([], [], ls="--", lw=1.8, color=LINE_COLOR, zorder=2)[0]
+                      for _ in range(2)]
+        self._limits = (ax.get_xlim(), ax.get_ylim())
+        ax.set_title("What the rules say")
+        panel.axis("off")
+        self.rule_text = panel.text(0.0, 1.0, "", va="top", ha="left", family="monospace",
+                                    fontsize=7.5, transform=panel.transAxes)
+        marker = dict(marker="o", ls="none", markersize=6, markeredgecolor="#333333")
+        handles = [Line2D([], [], markerfacecolor="#ffffff", label=f"{self.label_names[0]} point",
+                          **marker),
+                   Line2D([], [], markerfacecolor="#000000", label=f"{self.label_names[1]} point",
+                          **marker),
+                   Line2D([], [], marker="o", ls="none", markersize=9, markerfacecolor="none",
+                          markeredgecolor=WRONG_COLOR, markeredgewidth=1.6, label="misclassified")]
+        handles += [Patch(facecolor=REGION_COLORS[k], label=f"rules say {name}")
+                    for k, name in enumerate(self.label_names)]
+        handles.append(Line2D([], [], ls="--", color=LINE_COLOR, label="selected rule's cuts"))
+        panel.legend(handles=handles, loc="lower left", fontsize=7.5, frameon=False)
+        self.view = FigureView(fig)
+
+    def _update_plot(self):
+        rules = self.rule_list
+        shape = self.image.get_array().shape
+        self.image.set_data(rules.predict(self._grid).reshape(shape))
+        wrong = self.misclassified
+        self.wrong.set_offsets(self.X[wrong] if wrong.any() else np.empty((0, 2)))
+        (x0, x1), (y0, y1) = self._limits
+        conditions = rules.rules[self.selected].conditions if self.selected is not None else ()
+        for k, line in enumerate(self.lines):
+            if k < len(conditions):
+                c = conditions[k]
+                if c.feature == self.feature_names[0]:
+                    line.set_data([c.threshold, c.threshold], [y0, y1])
+                else:
+                    line.set_data([x0, x1], [c.threshold, c.threshold])
+            else:
+                line.set_data([], [])
+        self.ax.set_title(f"Your rules: accuracy {self.accuracy:.3f} "
+                          f"({int(wrong.sum())} wrong)")
+        text = []
+        for i, line in enumerate(rules.lines()[:-1]):
+            text.append(("> " if i == self.selected else "  ") + line)
+        text.append("  " + rules.lines()[-1])
+        self.rule_text.set_text("Rules, checked top to bottom:\n" + "\n".join(
+            _wrap(t) for t in text))
+        self.accuracy_label.value = (f"accuracy {self.accuracy:.3f}: {int((~wrong).sum())} of "
+                                     f"{len(self.y)} points right, {rules.n_rules} "
+                                     f"rule{'s' if rules.n_rules != 1 else ''}")
+        self.view.refresh()
+
+    # -- controls ------------------------------------------------------------------------------
+    def _build_controls(self):
+        lo, hi = self._range
+        self.rule_select = W.Select(options=[], rows=6, layout=W.Layout(width="330px"))
+        self.feature_dropdowns, self.op_dropdowns, self.threshold_sliders = [], [], []
+        rows = []
+        for k in range(2):
+            options = list(self.feature_names) if k == 0 else [NONE, *self.feature_names]
+            feature = W.Dropdown(options=options, description="if" if k == 0 else "and",
+                                 layout=W.Layout(width="150px"))
+            op = W.Dropdown(options=[">", "<"], layout=W.Layout(width="55px"))
+            slider = W.FloatSlider(min=lo, max=hi, step=0.1, readout_format=".1f",
+                                   continuous_update=True, layout=W.Layout(width="260px"))
+            feature.observe(self._handler(lambda v, k=k: self.set_feature(v, k)), "value")
+            op.observe(self._handler(lambda v, k=k: self.set_op(v, k)), "value")
+            slider.observe(self._handler(lambda v, k=k: self.set_threshold(v, k)), "value")
+            self.feature_dropdowns.append(feature)
+            self.op_dropdowns.append(op)
+            self.threshold_sliders.append(slider)
+            rows.append(W.HBox([feature, op, slider]))
+        self.threshold_slider = self.threshold_sliders[0]
+        self.label_dropdown = W.Dropdown(options=list(self.label_names), description="then",
+                                         layout=W.Layout(width="150px"))
+        self.default_dropdown = W.Dropdown(options=list(self.label_names),
+                                           description="otherwise", layout=W.Layout(width="180px"))
+        self.add_button = W.Button(description="Add rule", icon="plus")
+        self.remove_button = W.Button(description="Remove rule", icon="minus")
+        self.reset_button = W.Button(description="Reset", icon="undo")
+        self.accuracy_label = W.Label()
+        self.status = W.Label("Select a rule, then move its sliders.")
+        self.rule_select.observe(self._handler(lambda v: v is not None and self.select_rule(v)),
+                                 "index")
+        self.label_dropdown.observe(self._handler(self.set_label), "value")
+        self.default_dropdown.observe(self._handler(self.set_default), "value")
+        self.add_button.on_click(self._handler(lambda _: self.add_rule(), button=True))
+        self.remove_button.on_click(self._handler(lambda _: self.remove_rule(), button=True))
+        self.reset_button.on_click(self._handler(lambda _: self.reset(), button=True))
+        editor = W.VBox([*rows, self.label_dropdown,
+                         W.HBox([self.add_button, self.remove_button, self.reset_button]),
+                         self.default_dropdown])
+        self.ui = W.VBox([W.HBox([self.rule_select, editor]), self.accuracy_label, self.status,
+                          self.view.image])
+
+    def _handler(self, action, button=False):
+        """Wrap a method for a control: skip while syncing; show errors in the status line."""
+        def handle(change):
+            if self._syncing:
+                return
+            try:
+                action(change if button else change["new"])
+            except (ValueError, TypeError, IndexError) as exc:
+                self.status.value = f"Not possible: {exc}"
+        return handle
+
+    def _sync_controls(self):
+        """Show the selected rule in the controls without firing their handlers."""
+        self._syncing = True
+        try:
+            rules = self.rule_list
+            self.rule_select.options = [(f"{i}. {r.text(self.label_names)}", i)
+                                        for i, r in enumerate(rules.rules)]
+            self.rule_select.index = self.selected
+            self.default_dropdown.value = self.label_names[rules.default]
+            rule = rules.rules[self.selected] if self.selected is not None else None
+            for k in range(2):
+                has = rule is not None and k < len(rule.conditions)
+                feature, op, slider = (self.feature_dropdowns[k], self.op_dropdowns[k],
+                                       self.threshold_sliders[k])
+                if has:
+                    c = rule.conditions[k]
+                    feature.value = c.feature
+                    if c.op not in op.options:
+                        op.options = list(dict.fromkeys([">", "<", c.op]))
+                    op.value = c.op
+                    slider.value = c.threshold
+                elif k == 1:
+                    feature.value = NONE
+                feature.disabled = rule is None
+                op.disabled = slider.disabled = not has
+            self.label_dropdown.disabled = rule is None
+            if rule is not None:
+                self.label_dropdown.value = self.label_names[rule.label]
+            self.add_button.disabled = rules.n_rules >= self.MAX_RULES
+            self.remove_button.disabled = rule is None
+        finally:
+            self._syncing = False
+
+
+def _wrap(line, width=42):
+    """Break a long rule line after an 'and' so it fits in the side panel."""
+    if len(line) <= width:
+        return line
+    cut = line.rfind(" and ", 0, width)
+    if cut <= 0:
+        return line
+    return line[:cut + 4] + "\n      " + line[cut + 5:]
