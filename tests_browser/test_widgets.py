@@ -52,3 +52,15 @@ def test_widget_check_slider_and_button(run_notebook, screenshot_dir):
     expect(status(widget)).to_contain_text("clicked 1 time", timeout=WAIT_MS)
     widget.screenshot(path=str(screenshot_dir / "00-widget-check-after-use.png"))
     assert page.console_errors == []
+
+
+def test_rule_builder_threshold_slider(run_notebook):
+    page = run_notebook("01_symbolic_ai.ipynb")
+    widget = page.widget("RuleBuilder")
+    before, src = status(widget).inner_text(), image_source(widget)
+    move_slider(widget, presses=8)
+    expect(status(widget)).not_to_have_text(before, timeout=WAIT_MS)
+    expect_new_image(widget, src)
+    click_button(widget, "Add rule")
+    expect(widget.locator("select").first.locator("option")).to_have_count(2, timeout=WAIT_MS)
+    assert page.console_errors == []

@@ -278,6 +278,7 @@ class RuleBuilder(CourseWidget):
         self.remove_button = W.Button(description="Remove rule", icon="minus")
         self.reset_button = W.Button(description="Reset", icon="undo")
         self.accuracy_label = W.Label()
+        self.accuracy_label.add_class("course-status")   # the browser tests read this text
         self.status = W.Label("Select a rule, then move its sliders.")
         self.rule_select.observe(self._handler(lambda v: v is not None and self.select_rule(v)),
                                  "index")

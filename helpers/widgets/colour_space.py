@@ -1,0 +1,139 @@
+"""The colour-space explorer of notebook 03: select pixels with a box of thresholds, in RGB or
+in HSV, and see which task each representation makes easy.
+
+The RGB-versus-HSV example is from François Chollet, *Deep Learning with Python*, chapter 1.
+"""
+import ipywidgets as W
+
+from ..images import SPACES, TASKS, colour_picture, mask_scores, select
+from ..plots.core import new_figure
+from ..plots.transforms import mistakes_image, mistakes_legend, selection_image
+from .base import CourseWidget, FigureView
+
+__all__ = ["ColourSpaceExplorer"]
+
+
+class ColourSpaceExplorer(CourseWidget):
+    """Pick a task and a colour space; three range sliders select a box of channel values.
+
+    The figure shows the picture, the selected pixels and the mistakes (caught, missed, wrongly
+    selected). Methods: ``set_task(name)``, ``set_space(name)``, ``set_range(channel, low,
+    high)``; state: ``task``, ``space``, ``ranges`` (per space), ``mask`` and ``scores``.
+    """
+
+    def __init__(self, picture=None, task="red pixels", space="RGB"):
+        self.picture = colour_picture() if picture is None else picture
+        self.ranges = {s: [(0.0, 1.0)] * 3 for s in SPACES}
+        self.task_picker = W.Dropdown(options=list(TASKS), value=task, description="task",
+                                      layout=W.Layout(width="230px"))
+        self.space_picker = W.ToggleButtons(options=list(SPACES), value=space,
+                                            description="space",
+                                            style={"button_width": "60px"})
+        self.sliders = [W.FloatRangeSlider(value=(0.0, 1.0), min=0.0, max=1.0, step=0.01,
+                                           readout_format=".2f", layout=W.Layout(width="330px"),
+                                           style={"description_width": "80px"})
+                        for _ in range(3)]
+        self.status = W.HTML()
+        fig, axes = new_figure(1, 3, width=2.9, height=2.6)
+        for ax in axes:
+            ax.set_xticks([])
+            ax.set_yticks([])
+        axes[0].imshow(self.picture.rgb, interpolation="nearest")
+        axes[0].set_title("the picture")
+        self._selected = axes[1].imshow(self.picture.rgb, interpolation="nearest")
+        self._mistakes = axes[2].imshow(self.picture.rgb, interpolation="nearest")
+        self._titles = (axes[1].set_title(""), axes[2].set_title(""))
+        mistakes_legend(axes[2])
+        self._holding = False
+        self.view = None
+        self._show_space(space)
+        self.update(refresh=False)
+        self.view = FigureView(fig)
+        self.task_picker.observe(lambda change: self.set_task(change["new"]), names="value")
+        self.space_picker.observe(lambda change: self.set_space(change["new"]), names="value")
+        for slider in self.sliders:
+            slider.observe(self._on_slider, names="value")
+        self.ui = W.VBox([W.HBox([self.task_picker, self.space_picker]),
+                          W.HBox(self.sliders[:2]), W.HBox([self.sliders[2], self.status]),
+                          self.view.image])
+
+    # -- state -------------------------------------------------------------------------------
+    @property
+    def task(self):
+        return self.task_picker.value
+
+    @property
+    def space(self):
+        return self.space_picker.value
+
+    def _show_space(self, space):
+        """Label the sliders with ``space``'s channels and set them to its remembered ranges."""
+        self._holding = True
+        try:
+            for slider, name, pair in zip(self.sliders, SPACES[space], self.ranges[space]):
+                slider.description = name
+                slider.value = pair
+        finally:
+            self._holding = False
+
+    def _on_slider(self, change):
+        if self._holding:
+            return
+        self.ranges[self.space] = [tuple(float(v) for v in s.value) for s in self.sliders]
+        self.update()
+
+    # -- actions (what the controls call) ----------------------------------------------------
+    def set_task(self, name):
+        if name not in TASKS:
+            self.status.value = f"<b>Problem:</b> unknown task {name!r}; pick one from the list."
+            return
+        if self.task_picker.value != name:
+            self.task_picker.value = name      # its observer calls set_task again
+            return
+        self.update()
+
+    def set_space(self, name):
+        if name not in SPACES:
+            self.status.value = f"<b>Problem:</b> unknown colour space {name!r}; use RGB or HSV."
+            return
+        if self.space_picker.value != name:
+            self.space_picker.value = name
+            return
+        self._show_space(name)
+        self.update()
+
+    def set_range(self, channel, low, high):
+        """Set one channel's (low, high) range; ``channel`` is 0, 1, 2 or its name/letter."""
+        names = SPACES[self.space]
+        if isinstance(channel, str):
+            matches = [k for k, n in enumerate(names)
+                       if channel.lower() in (n, n[0])]
+            if not matches:
+                self.status.value = (f"<b>Problem:</b> {self.space} has no channel {channel!r}; "
+                                     f"use one of {', '.join(names)}.")
+                return
+            channel = matches[0]
+        if low > high:
+            low, high = high, low
+        self.sliders[channel].value = (float(low), float(high))   # the observer redraws
+
+    # -- drawing ----------------------------------------------------------------------------
+    def update(self, refresh=True):
+        """Recompute the selection and its scores, update both pictures and the status."""
+        self.mask = select(self.picture, self.ranges[self.space], self.space)
+        target = self.picture.targets[self.task]
+        self.scores = s = mask_scores(self.mask, target)
+        self._selected.set_data(selection_image(self.picture.rgb, self.mask))
+        self._mistakes.set_data(mistakes_image(self.mask, target))
+        self._titles[0].set_text(f"selected in {self.space}: {int(self.mask.sum())} pixels")
+        self._titles[1].set_text(f"{self.task}: overlap {s['overlap']:.2f}")
+        self.status.value = (f"overlap <b>{s['overlap']:.3f}</b>: caught {s['caught']} of "
+                             f"{s['n_target']} {self.task}, {s['wrong']} wrongly selected")
+        if refresh and self.view is not None:
+            self.view.refresh()
+
+    def summary(self):
+        bounds = ", ".join(f"{n[0].upper()} {lo:.2f}–{hi:.2f}"
+                           for n, (lo, hi) in zip(SPACES[self.space], self.ranges[self.space]))
+        return (f"ColourSpaceExplorer: {self.task} in {self.space} ({bounds}) → overlap "
+                f"{self.scores['overlap']:.3f}")
