@@ -34,6 +34,7 @@ class ColourSpaceExplorer(CourseWidget):
                                            style={"description_width": "80px"})
                         for _ in range(3)]
         self.status = W.HTML()
+        self.status.add_class("course-status")   # the browser tests read this text
         fig, axes = new_figure(1, 3, width=2.9, height=2.6)
         for ax in axes:
             ax.set_xticks([])

@@ -39,6 +39,7 @@ class CoordinateExplorer(CourseWidget):
         self.dy_slider = W.FloatSlider(value=dy, min=-3, max=3, step=0.05, description="shift y",
                                        style=style, layout=layout)
         self.status = W.HTML()
+        self.status.add_class("course-status")   # the browser tests read this text
         fig, axes = new_figure(1, 2, width=3.9, height=3.7)
         self._right = axes[1]
         self.artists = draw_before_after(axes, self.X, self.y, self.X, angle=0.0,
