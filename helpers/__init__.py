@@ -13,10 +13,18 @@ One small module per idea, each short enough to read in one sitting:
 Interactive pieces (``widgets``, ``plots``, ``exercises`` and the later notebooks' modules) are
 imported when first used, so ``import helpers`` stays fast.
 """
-from . import datasets, gradcheck, layers, losses, models, optimizers, representations
-from .layers import Dense, ReLU, Sigmoid, Tanh
-from .losses import BinaryCrossEntropy, MeanSquaredError, SoftmaxCrossEntropy
-from .models import DivergenceError, Sequential, mlp
-from .optimizers import SGD, Adam, RMSprop
+from threadpoolctl import threadpool_limits
+
+# The course multiplies small matrices. For those, NumPy's BLAS worker threads cost more than
+# they save (on a busy 2-core machine, training on the digits went from 0.2 s to 6 s), and one
+# thread also gives the same numbers on machines with different core counts. threadpoolctl comes
+# with scikit-learn.
+threadpool_limits(limits=1)
+
+from . import datasets, gradcheck, layers, losses, models, optimizers, representations  # noqa: E402
+from .layers import Dense  # noqa: E402, ReLU, Sigmoid, Tanh
+from .losses import BinaryCrossEntropy  # noqa: E402, MeanSquaredError, SoftmaxCrossEntropy
+from .models import DivergenceError  # noqa: E402, Sequential, mlp
+from .optimizers import SGD  # noqa: E402, Adam, RMSprop
 
 __version__ = "0.1.0"

@@ -10,10 +10,15 @@ import pkgutil
 
 
 def export_all(package_name, package_path, namespace):
+    origin = {}
     for info in sorted(pkgutil.iter_modules(package_path), key=lambda m: m.name):
         if info.name.startswith("_"):
             continue
         module = importlib.import_module(f"{package_name}.{info.name}")
         namespace[info.name] = module
         for name in getattr(module, "__all__", []):
+            if name in origin:
+                raise ImportError(f"{package_name}: both {origin[name]} and {info.name} export "
+                                  f"{name!r}; rename one of them.")
+            origin[name] = info.name
             namespace[name] = getattr(module, name)

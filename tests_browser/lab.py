@@ -40,7 +40,7 @@ class NotebookPage:
         self.page.locator(".lm-MenuBar-itemLabel", has_text=menu).first.click()
         self.page.locator(".lm-Menu-itemLabel", has_text=item).first.click()
 
-    def run_all(self, timeout=120):
+    def run_all(self, timeout=240):
         """Clear the stored outputs (so nothing old can pass for new), then Run All Cells."""
         self.page.click(".jp-Notebook")
         self.menu("Edit", "Clear Outputs of All Cells")
@@ -54,7 +54,7 @@ class NotebookPage:
         return self.page.eval_on_selector_all(
             ".jp-CodeCell .jp-InputArea-prompt", "nodes => nodes.map(n => n.textContent)")
 
-    def wait_until_done(self, timeout=120):
+    def wait_until_done(self, timeout=240):
         """Wait until every code cell has an execution number and the kernel is idle."""
         deadline = time.time() + timeout
         while time.time() < deadline:

@@ -64,3 +64,35 @@ def test_rule_builder_threshold_slider(run_notebook):
     click_button(widget, "Add rule")
     expect(widget.locator("select").first.locator("option")).to_have_count(2, timeout=WAIT_MS)
     assert page.console_errors == []
+
+
+def test_colour_space_explorer_range_slider(run_notebook):
+    page = run_notebook("03_representations.ipynb")
+    widget = page.widget("ColourSpaceExplorer")
+    before, src = status(widget).inner_text(), image_source(widget)
+    move_slider(widget, index=0, presses=10)
+    expect(status(widget)).not_to_have_text(before, timeout=WAIT_MS)
+    expect_new_image(widget, src)
+    assert page.console_errors == []
+
+
+def test_coordinate_explorer_angle_slider(run_notebook):
+    page = run_notebook("03_representations.ipynb")
+    widget = page.widget("CoordinateExplorer")
+    before, src = status(widget).inner_text(), image_source(widget)
+    move_slider(widget, index=0, presses=5, key="ArrowLeft")
+    expect(status(widget)).not_to_have_text(before, timeout=WAIT_MS)
+    expect_new_image(widget, src)
+    assert page.console_errors == []
+
+
+def test_backprop_walkthrough_next_back_reset(run_notebook):
+    page = run_notebook("06_how_training_works.ipynb")
+    widget = page.widget("BackpropWalkthrough")
+    start, src = status(widget).inner_text(), image_source(widget)
+    click_button(widget, "Next stage")
+    expect(status(widget)).not_to_have_text(start, timeout=WAIT_MS)
+    expect_new_image(widget, src)
+    click_button(widget, "Reset")
+    expect(status(widget)).to_have_text(start, timeout=WAIT_MS)
+    assert page.console_errors == []

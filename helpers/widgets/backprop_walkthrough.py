@@ -304,6 +304,7 @@ class BackpropWalkthrough(CourseWidget):
         self.next_button.on_click(lambda _: self._safely(self.next))
         self.reset_button.on_click(lambda _: self._safely(self.reset))
         self.status = W.HTML()
+        self.status.add_class("course-status")   # the browser tests read this text
         self.ui = W.VBox([W.HBox([self.back_button, self.next_button, self.reset_button]),
                           self.status, self.view.image])
 

@@ -1,0 +1,149 @@
+"""Exercise checkers for notebook 04, classical machine learning."""
+import numbers
+
+import numpy as np
+
+from .. import datasets
+from ..classical import LogisticRegression, WithFeatures, sklearn_C
+from .feedback import correct, not_yet
+
+__all__ = ["check_perceptron_update", "check_split_impurity", "check_circle_features",
+           "check_sklearn_C", "PERCEPTRON_START", "SPLIT_COUNTS"]
+
+_NO_ANSWER = "no answer yet: replace None with your answer and run the cell again."
+
+#: Exercise 1: the perceptron's weights and bias, the point it sees, and the point's class.
+PERCEPTRON_START = {"w": (0.5, -1.0), "b": 0.0, "lr": 1.0, "x": (1.0, 1.0), "label": 1}
+
+#: Exercise 2: class counts (white, black) in the two groups a candidate split makes.
+SPLIT_COUNTS = {"left": (5, 1), "right": (1, 1)}
+
+
+def _number(answer):
+    if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
+        return None
+    return float(answer)
+
+
+def _gini(counts):
+    counts = np.asarray(counts, dtype=float)
+    return 1.0 - float(np.sum((counts / counts.sum()) ** 2))
+
+
+def check_perceptron_update(answer):
+    """Exercise 1: the weights and bias (w1, w2, b) after the perceptron sees one point."""
+    if answer is None:
+        return not_yet(_NO_ANSWER, "Start with the score w · x + b of the point.")
+    try:
+        values = np.asarray(answer, dtype=float).ravel()
+    except (TypeError, ValueError):
+        values = None
+    if values is None or values.shape != (3,):
+        return not_yet("the answer should be three numbers: (w1, w2, b).",
+                       "Write it as a tuple, e.g. answer = (0.0, 0.0, 0.0).")
+    w, b = np.array(PERCEPTRON_START["w"]), PERCEPTRON_START["b"]
+    x, lr = np.array(PERCEPTRON_START["x"]), PERCEPTRON_START["lr"]
+    score = float(w @ x + b)
+    right = np.append(w + lr * x, b + lr)
+    if np.allclose(values, right):
+        return correct(f"the score was {score:g}, so a black point sat on the white side; the "
+                       f"rule adds the point to w and 1 to b, which turns the line towards it.")
+    if np.allclose(values, np.append(w, b)):
+        return not_yet("that is the starting line: the perceptron did change something.",
+                       f"The score w · x + b is {score:g}. Is that the right sign for a black "
+                       f"(class 1) point?")
+    if np.allclose(values, np.append(w - lr * x, b - lr)):
+        return not_yet("you moved the line away from the point.",
+                       "For a missed point of class 1 the rule *adds* lr · x to w and lr to b.")
+    if np.allclose(values[:2], right[:2]):
+        return not_yet("the weights are right, the bias is not.",
+                       "The bias moves too: b changes by +lr for a missed class-1 point.")
+    return not_yet("not the values the rule gives.",
+                   "Compute the score w · x + b. If it is <= 0 for a class-1 point, add lr · x "
+                   "to w and lr to b.")
+
+
+def check_split_impurity(answer):
+    """Exercise 2: the size-weighted Gini impurity of the split in SPLIT_COUNTS."""
+    if answer is None:
+        return not_yet(_NO_ANSWER, "Gini impurity of a group is 1 minus the sum of squared "
+                                   "class shares.")
+    value = _number(answer)
+    if value is None:
+        return not_yet(f"the answer should be one number, got {answer!r}.",
+                       "Compute it with ordinary arithmetic, e.g. answer = 1 - 0.5**2 - 0.5**2.")
+    left, right = SPLIT_COUNTS["left"], SPLIT_COUNTS["right"]
+    n_left, n_right = sum(left), sum(right)
+    g_left, g_right = _gini(left), _gini(right)
+    weighted = (n_left * g_left + n_right * g_right) / (n_left + n_right)
+    parent = _gini(np.add(left, right))
+    if abs(value - weighted) < 5e-3:
+        return correct(f"{weighted:.3f}: lower than the {parent:.3f} of the unsplit group, so "
+                       f"this question makes the groups purer and a tree could ask it.")
+    if abs(value - (g_left + g_right) / 2) < 5e-3:
+        return not_yet("that is the plain average of the two sides.",
+                       f"Weight each side by its share of the points: the left group has "
+                       f"{n_left} of the {n_left + n_right} points.")
+    if abs(value - parent) < 5e-3:
+        return not_yet("that is the impurity before the split.",
+                       "Compute each side's impurity separately, then combine them.")
+    if min(abs(value - g_left), abs(value - g_right)) < 5e-3:
+        return not_yet("that is the impurity of one side only.",
+                       "Combine both sides, each weighted by its number of points.")
+    return not_yet(f"{value:.3f} is not the weighted impurity.",
+                   "For each side: 1 - (share of white)² - (share of black)²; then "
+                   "(n_left · gini_left + n_right · gini_right) / n.")
+
+
+def check_circle_features(answer):
+    """Exercise 3: at most three hand-made features that let a straight line solve circles."""
+    if answer is None:
+        return not_yet(_NO_ANSWER, "Write a function: def features(X): return ...")
+    if not callable(answer):
+        return not_yet("the answer should be a function that takes X and returns new columns.",
+                       "For example: answer = lambda X: X ** 2")
+    X, y = datasets.circles(400, noise=0.1, seed=7)
+    X_train, y_train, X_test, y_test = datasets.train_test_split(X, y, seed=7)
+    model = WithFeatures(LogisticRegression(l2=1e-3), answer)
+    try:
+        model.fit(X_train, y_train)
+    except Exception as exc:              # the learner's function failed: say how
+        return not_yet(f"training with your features failed: {exc}",
+                       "Use X[:, 0] for x and X[:, 1] for y, and return an array with one "
+                       "row per point.")
+    n_features = model.mean_.shape[0]
+    if n_features > 3:
+        return not_yet(f"your function makes {n_features} features; use at most 3.",
+                       "The point is to find a *small* set that captures the rings' shape.")
+    accuracy = model.score(X_test, y_test)
+    if accuracy >= 0.95:
+        return correct(f"test accuracy {accuracy:.3f} with {n_features} feature(s). A line in "
+                       f"your features is a circle in the plane.")
+    return not_yet(f"test accuracy {accuracy:.3f}; it needs at least 0.95.",
+                   "What number is small for every point of the inner ring and large for the "
+                   "outer ring? Think of the distance to the centre, or x² + y².")
+
+
+def check_sklearn_C(answer):
+    """Exercise 4: scikit-learn's C for l2 = 0.01 on 300 training points."""
+    if answer is None:
+        return not_yet(_NO_ANSWER, "Compare the two objectives: mean loss plus a penalty, and "
+                                   "C times the summed loss plus a penalty.")
+    value = _number(answer)
+    if value is None:
+        return not_yet(f"the answer should be one number, got {answer!r}.",
+                       "For example: answer = 1 / 2")
+    l2, n = 0.01, 300
+    right = sklearn_C(l2, n)
+    if abs(value - right) < 1e-3:
+        return correct(f"C = 1 / (l2 · n) = {right:.4f}: scikit-learn adds up the loss over "
+                       f"the points where we average it, so its C also absorbs n.")
+    if abs(value - 1 / l2) < 1e-6 or abs(value - 2 / l2) < 1e-6:
+        return not_yet("that would be right if scikit-learn averaged the loss.",
+                       "scikit-learn *sums* the loss over the 300 points; divide by n as well.")
+    if abs(value - l2 * n) < 1e-6:
+        return not_yet("C is an *inverse* penalty: a larger C means a weaker penalty.",
+                       "Take 1 over that number.")
+    return not_yet(f"{value:g} is not the matching C.",
+                   "Divide scikit-learn's objective by C · n and compare it with ours, "
+                   "mean loss + l2/2 · |w|².")
