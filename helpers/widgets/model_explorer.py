@@ -89,6 +89,7 @@ class ModelExplorer(CourseWidget):
         self.features_dropdown = W.Dropdown(options=list(classical.FEATURE_MAPS),
                                             description="features")
         self.status = W.HTML()
+        self.status.add_class("course-status")   # the browser tests read this text
         self.dataset_dropdown.observe(lambda c: self._safely(self.set_dataset, c["new"]), "value")
         self.model_dropdown.observe(lambda c: self._safely(self.set_model, c["new"]), "value")
         self.param_slider.observe(lambda c: self._safely(self.set_param, c["new"]), "value")

@@ -1,0 +1,124 @@
+"""Checkers for notebook 05, layers of representations."""
+import numbers
+
+from ..depth import count_mlp_params
+from ..layers import Dense
+from ..models import Sequential
+from .feedback import correct, not_yet
+
+__all__ = ["check_deep_meaning", "check_param_count", "check_budget_shape",
+           "PARAM_COUNT_SIZES", "BUDGET"]
+
+#: Exercise 2 asks for the number of weights and biases of mlp(PARAM_COUNT_SIZES).
+PARAM_COUNT_SIZES = (2, 10, 10, 2)
+#: Exercise 3's budget: the parameter count of the reference spiral network, 2-32-32-32-2.
+BUDGET = count_mlp_params([2, 32, 32, 32, 2])
+
+_NO_ANSWER = "no answer yet: replace None with your answer and run the cell again."
+
+_MEANINGS = {
+    "a": ("the model reaches a deeper understanding of the data than older methods",
+          "'Deep' says nothing about understanding: a network understands nothing, it computes. "
+          "Look at what the word counts in the strip of panels above."),
+    "b": ("the model is a stack of many successive layers, each producing a new "
+          "representation of its input", None),
+    "c": ("the model works the way the layers of the brain's cortex do",
+          "The brain comparison is misleading: a layer is a matrix product plus a squashing "
+          "function. Networks are maths, not brains."),
+    "d": ("the model was trained on a very large amount of data",
+          "Lots of data helps, but 'deep' is about the model's shape, not the data's size."),
+}
+
+
+def check_deep_meaning(answer):
+    """Exercise 1: which sentence says what the 'deep' in deep learning means? ('a' to 'd')."""
+    if answer is None:
+        return not_yet(_NO_ANSWER, "Answer with one letter, for example answer = 'a'.")
+    if not isinstance(answer, str) or answer.strip().lower() not in _MEANINGS:
+        return not_yet(f"{answer!r} is not one of the choices.",
+                       "Answer with one of the letters 'a', 'b', 'c' or 'd'.")
+    letter = answer.strip().lower()
+    if letter == "b":
+        return correct("'Deep' counts the successive layers of representations: the 2-2-2-2-2 "
+                       "network has four Dense layers and so four learned changes of "
+                       "coordinates, each drawn in the strip of panels above.")
+    return not_yet(f"({letter}) says the model {_MEANINGS[letter][0]}.", _MEANINGS[letter][1])
+
+
+def check_param_count(answer):
+    """Exercise 2: how many numbers (weights and biases) does mlp([2, 10, 10, 2]) learn?"""
+    sizes = list(PARAM_COUNT_SIZES)
+    if answer is None:
+        return not_yet(_NO_ANSWER, "Count each Dense layer's weights (inputs × outputs) and "
+                                   "biases (one per output), then add the layers up.")
+    if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
+        return not_yet(f"{answer!r} is not a number.", "Answer with a whole number.")
+    expected = count_mlp_params(sizes)
+    weights_only = sum(a * b for a, b in zip(sizes[:-1], sizes[1:]))
+    if answer == expected:
+        return correct(f"{expected}: Dense(2, 10) has 2×10 + 10 = 30, Dense(10, 10) has "
+                       f"10×10 + 10 = 110 and Dense(10, 2) has 10×2 + 2 = 22. The tanh or ReLU "
+                       f"layers between them learn nothing.")
+    if answer == weights_only:
+        return not_yet(f"{answer} counts the weights but not the biases.",
+                       "Each Dense layer also learns one bias per output unit (the b in "
+                       "x @ W + b).")
+    if answer == sum(sizes):
+        return not_yet(f"{answer} counts the units (neurons), not the numbers the network "
+                       f"learns.", "The learned numbers are the connections between layers "
+                                   "(a weight for every input-output pair) plus the biases.")
+    if answer == weights_only + sum(sizes):
+        return not_yet(f"{answer} gives a bias to the input units too.",
+                       "Only the units a Dense layer produces have a bias; the 2 input "
+                       "coordinates do not.")
+    return not_yet(f"{answer} is not the number of weights and biases of mlp({sizes}).",
+                   "Add up, for each Dense(n_in, n_out): n_in × n_out weights plus n_out "
+                   "biases. You can check yourself with helpers.mlp(...).count_params().")
+
+
+def _sizes_of(answer):
+    """Layer sizes from a list such as [2, 8, 8, 2] or from a Sequential model."""
+    if isinstance(answer, Sequential):
+        dense = [layer for layer in answer.layers if isinstance(layer, Dense)]
+        if not dense:
+            return None
+        return [dense[0].n_in] + [layer.n_out for layer in dense]
+    if isinstance(answer, (list, tuple)) and all(
+            isinstance(s, numbers.Integral) and not isinstance(s, bool) and s > 0
+            for s in answer):
+        return [int(s) for s in answer]
+    return None
+
+
+def check_budget_shape(answer):
+    """Exercise 3: the widest [2, w, w, 2] (two hidden layers of equal width) within BUDGET."""
+    if answer is None:
+        return not_yet(_NO_ANSWER, "Answer with a list of layer sizes such as [2, 20, 20, 2].")
+    sizes = _sizes_of(answer)
+    if sizes is None:
+        return not_yet(f"{answer!r} is not a list of layer sizes.",
+                       "Answer with a list of positive whole numbers such as [2, 20, 20, 2].")
+    if len(sizes) != 4:
+        return not_yet(f"{sizes} has {len(sizes) - 2} hidden layer(s); the task asks for two.",
+                       "Use the shape [2, w, w, 2]: input 2, two hidden layers of w units, "
+                       "output 2.")
+    if sizes[0] != 2 or sizes[-1] != 2:
+        return not_yet(f"{sizes} does not start and end with 2.",
+                       "The spiral has 2 input coordinates and 2 classes: [2, w, w, 2].")
+    if sizes[1] != sizes[2]:
+        return not_yet(f"the two hidden layers of {sizes} have different widths.",
+                       "Give both hidden layers the same width w.")
+    params = count_mlp_params(sizes)
+    if params > BUDGET:
+        return not_yet(f"{sizes} has {params} parameters, over the budget of {BUDGET}.",
+                       "Make w smaller; helpers.depth.count_mlp_params([2, w, w, 2]) counts "
+                       "for you.")
+    if count_mlp_params([2, sizes[1] + 1, sizes[1] + 1, 2]) <= BUDGET:
+        return not_yet(f"{sizes} has {params} parameters: within the budget of {BUDGET}, but "
+                       f"one more unit per layer would still fit.",
+                       "Try larger w until the count goes over the budget, then step back "
+                       "by one.")
+    return correct(f"{sizes} has {params} parameters, the most a two-hidden-layer shape can "
+                   f"have within {BUDGET}: the parameter count grows with w² (the w×w weights "
+                   f"between the hidden layers), so one more unit per layer costs "
+                   f"{count_mlp_params([2, sizes[1] + 1, sizes[1] + 1, 2]) - params} more.")

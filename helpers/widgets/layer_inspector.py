@@ -1,0 +1,269 @@
+"""The layer inspector: watch a network bend the plane, layer by layer and epoch by epoch.
+
+Two sliders: ``checkpoint_slider`` picks a moment of training (a checkpoint of a
+``depth.TrainingRun``), ``layer_slider`` picks a stage (the input, or the output of one layer).
+The figure shows, left to right: the input plane coloured by what the network decides at that
+checkpoint, the chosen stage (the grid of lines and the points after the layers so far), and the
+accuracy during training with a marker at the chosen checkpoint.
+"""
+import copy
+import html
+import io
+
+import ipywidgets as W
+import numpy as np
+from matplotlib.collections import LineCollection
+from matplotlib.colors import ListedColormap
+from matplotlib.ticker import MaxNLocator
+from PIL import Image
+
+from .. import depth
+from ..plots.core import REGION_COLORS, grid_for, new_figure, plot_points
+from ..plots.layers import GRID_COLORS, StagePanel, _check_drawable, _default_lines
+from ..validation import as_2d, as_labels
+from .base import CourseWidget, FigureView
+
+__all__ = ["LayerInspector", "LayeredView", "STAGE_EXPLANATIONS"]
+
+#: What each kind of layer does to the plane, shown under the sliders.
+STAGE_EXPLANATIONS = {
+    "input": "the points as they come in, with a grid of straight lines laid over them.",
+    "Dense": "an affine map, x @ W + b: it turns, stretches, shears and shifts the plane. "
+             "Straight lines stay straight and parallel lines stay parallel.",
+    "tanh": "squashes each coordinate into (-1, 1): straight lines bend, and far-away points "
+            "are pushed against the edges of the square.",
+    "relu": "sets every negative coordinate to 0: the plane is folded onto the axes.",
+    "sigmoid": "squashes each coordinate into (0, 1): straight lines bend.",
+}
+
+
+def _kind(name):
+    if name == "input":
+        return "input"
+    return name.replace("output (", "").split(" ")[0]
+
+
+class LayeredView(FigureView):
+    """A FigureView that redraws only the artists that change (matplotlib's "blitting").
+
+    ``layers`` lists groups of artists, from the group that changes least often to the one that
+    changes most often; everything else in the figure is drawn once. ``refresh(from_layer=k)``
+    says that groups before k did not change: it pastes a saved picture of the figure with those
+    groups already drawn and draws only groups k, k + 1, ... on top. ``refresh()`` redraws every
+    group. The picture is the same as a full redraw. Call :meth:`invalidate` after changing
+    anything that is in no group.
+    """
+
+    def __init__(self, fig, layers, dpi=80):
+        self.layers = [list(group) for group in layers]
+        self._backgrounds = [None] * len(self.layers)   # [k]: the figure with groups < k drawn
+        self._from = 0
+        super().__init__(fig, dpi)
+
+    def invalidate(self):
+        self._backgrounds = [None] * len(self.layers)
+
+    def refresh(self, from_layer=0):
+        self._from = from_layer
+        super().refresh()
+
+    def _draw(self):
+        start, self._from = self._from, 0
+        if self._backgrounds[0] is None:
+            hidden = [artist for group in self.layers for artist in group]
+            for artist in hidden:
+                artist.set_visible(False)
+            self.canvas.draw()
+            self._backgrounds[0] = self.canvas.copy_from_bbox(self.fig.bbox)
+            for artist in hidden:
+                artist.set_visible(True)
+        start = max(k for k in range(start + 1) if self._backgrounds[k] is not None)
+        self.canvas.restore_region(self._backgrounds[start])
+        for k in range(start, len(self.layers)):
+            if k > start:
+                self._backgrounds[k] = self.canvas.copy_from_bbox(self.fig.bbox)
+            for artist in self.layers[k]:
+                self.fig.draw_artist(artist)
+
+    def png(self):
+        """The figure as PNG bytes (drawn with the saved backgrounds)."""
+        self._draw()
+        buffer = io.BytesIO()
+        Image.fromarray(np.asarray(self.canvas.buffer_rgba())).save(buffer, format="png",
+                                                                    compress_level=1)
+        return buffer.getvalue()
+
+
+class LayerInspector(CourseWidget):
+    """Inspect every layer of a 2-unit-wide network at every checkpoint of its training.
+
+    ``model`` is copied (the widget loads checkpoints into its copy, never into yours); ``run``
+    is the :class:`helpers.depth.TrainingRun` returned by ``depth.train_with_checkpoints``.
+    """
+
+    def __init__(self, model, X, y, run, labels=None, lines=None, stage=None, checkpoint=None,
+                 dpi=80):
+        if not isinstance(run, depth.TrainingRun) or not len(run):
+            raise TypeError("run must be the TrainingRun returned by "
+                            "helpers.depth.train_with_checkpoints(model, X, y, epochs, every).")
+        self.model = copy.deepcopy(model)
+        depth.stage_names(self.model)                       # checks it is a Sequential
+        self.X = as_2d(X, "X", n_features=self.model.n_inputs, what="the model")
+        self.y = as_labels(y, n_samples=len(self.X))
+        self.run, self.labels = run, labels
+        run.load(self.model, 0)                             # checks the shapes match
+        _check_drawable(self.model.representations(self.X[:1]))
+        self.names = depth.stage_names(self.model)
+        self.lines = _default_lines(self.X) if lines is None else np.asarray(lines, float)
+        self.checkpoint = len(run) - 1 if checkpoint is None else run._index(checkpoint)
+        self.stage = len(self.names) - 1 if stage is None else self._stage_index(stage)
+        self._build_figure()
+        self.checkpoint_slider = W.IntSlider(value=self.checkpoint, min=0, max=len(run) - 1,
+                                             description="checkpoint", continuous_update=True,
+                                             layout=W.Layout(width="380px"))
+        self.layer_slider = W.IntSlider(value=self.stage, min=0, max=len(self.names) - 1,
+                                        description="stage", continuous_update=True,
+                                        layout=W.Layout(width="380px"))
+        self.status = W.HTML()
+        self.checkpoint_slider.observe(self._on_checkpoint, names="value")
+        self.layer_slider.observe(self._on_stage, names="value")
+        self.ui = W.VBox([W.HBox([self.checkpoint_slider, self.layer_slider]), self.status,
+                          self.view.image])
+        self._redraw()
+
+    # ----- figure ---------------------------------------------------------------------------
+    def _build_figure(self):
+        fig, (self.ax_input, self.ax_stage, self.ax_curve) = new_figure(1, 3, width=3.4,
+                                                                         height=3.5)
+        xx, yy, self._grid = grid_for(self.X, resolution=70, margin=0.2)
+        self._grid_shape = xx.shape
+        self.regions = self.ax_input.imshow(
+            np.zeros(xx.shape), origin="lower", extent=(xx.min(), xx.max(), yy.min(), yy.max()),
+            cmap=ListedColormap(REGION_COLORS[:2]), vmin=-0.5, vmax=1.5, aspect="auto",
+            interpolation="nearest", zorder=1)
+        half = len(self.lines) // 2
+        colours = [GRID_COLORS[0]] * half + [GRID_COLORS[1]] * (len(self.lines) - half)
+        input_grid = LineCollection(list(self.lines), colors=colours, linewidths=0.6, alpha=0.5,
+                                    zorder=2)
+        self.ax_input.add_collection(input_grid)
+        input_points = plot_points(self.ax_input, self.X, self.y, labels=self.labels, size=14)
+        self.ax_input.set_xlim(xx.min(), xx.max())
+        self.ax_input.set_ylim(yy.min(), yy.max())
+        self.ax_input.set_xlabel("x")
+        self.ax_input.set_ylabel("y")
+        self.ax_input.set_box_aspect(1)
+        self.panel = StagePanel(self.ax_stage, self.lines, self.X, self.y, labels=self.labels)
+        epochs = np.array(self.run.epochs)
+        self.ax_curve.plot(epochs, self.run.accuracy, color="#0072b2", lw=1.8,
+                           label="training accuracy")
+        if self.run.val_accuracy is not None:
+            self.ax_curve.plot(epochs, self.run.val_accuracy, color="#d55e00", lw=1.5, ls="--",
+                               label="test accuracy")
+        self.marker = self.ax_curve.axvline(epochs[0], color="#444444", lw=1.2, ls=":",
+                                            label="checkpoint shown")
+        (self.dot,) = self.ax_curve.plot([], [], "o", color="#0072b2", ms=7, zorder=5)
+        self.ax_curve.set_ylim(0.3, 1.03)
+        self.ax_curve.set_xlabel("epoch")
+        self.ax_curve.set_ylabel("accuracy")
+        self.ax_curve.set_title("accuracy during training", fontsize=10)
+        self.ax_curve.legend(loc="lower right", fontsize=8)
+        self.ax_curve.set_box_aspect(1)
+        for ax in (self.ax_input, self.ax_stage, self.ax_curve):   # fewer tick labels to draw
+            ax.xaxis.set_major_locator(MaxNLocator(5))
+            ax.yaxis.set_major_locator(MaxNLocator(5))
+        # What the sliders change, in drawing order; everything else is drawn once. Group 0
+        # changes with the checkpoint only, group 1 (the stage panel) with either slider.
+        with_checkpoint = [self.regions, *self.ax_input.spines.values(), input_grid,
+                           *input_points, self.ax_input.get_legend(), self.ax_input.title,
+                           self.marker, self.dot, self.ax_curve.get_legend()]
+        self.view = LayeredView(fig, [with_checkpoint, [self.ax_stage]])
+
+    def _redraw(self, checkpoint_changed=True):
+        """Update every artist for the current checkpoint and stage, then refresh once."""
+        run, i, s = self.run, self.checkpoint, self.stage
+        run.load(self.model, i)
+        decided = self.model.predict_classes(self._grid).reshape(self._grid_shape)
+        self.regions.set_data(decided)
+        self.ax_input.set_title(f"input: decisions at epoch {run.epochs[i]}", fontsize=10)
+        line_reps = depth.transform_lines(self.model, self.lines)
+        point_reps = self.model.representations(self.X)
+        self.panel.update(line_reps[s], point_reps[s], name=self.names[s],
+                          boundary=depth.decision_line(self.model, s),
+                          title=f"stage {s}: {self.names[s]}, epoch {run.epochs[i]}")
+        self.marker.set_xdata([run.epochs[i], run.epochs[i]])
+        self.dot.set_data([run.epochs[i]], [run.accuracy[i]])
+        self.status.value = self._status_html()
+        self.view.refresh(from_layer=0 if checkpoint_changed else 1)
+
+    # ----- what the controls call ---------------------------------------------------------
+    def _stage_index(self, stage):
+        if isinstance(stage, str):
+            if stage not in self.names:
+                raise ValueError(f"unknown stage {stage!r}; choose one of {self.names}.")
+            return self.names.index(stage)
+        if isinstance(stage, bool) or not isinstance(stage, (int, np.integer)):
+            raise TypeError(f"stage must be a stage number or name, got {stage!r}.")
+        if not 0 <= stage < len(self.names):
+            raise ValueError(f"stage {stage} does not exist; choose 0 (input) to "
+                             f"{len(self.names) - 1} (output).")
+        return int(stage)
+
+    def set_checkpoint(self, i):
+        """Show checkpoint ``i`` (0 = before training, -1 = the last one)."""
+        self.checkpoint = self.run._index(i)
+        if self.checkpoint_slider.value != self.checkpoint:
+            self.checkpoint_slider.value = self.checkpoint      # its observer redraws
+        else:
+            self._redraw()
+
+    def set_stage(self, stage):
+        """Show stage ``stage``: 0 is the input, k the output of layer k (or a stage name)."""
+        self.stage = self._stage_index(stage)
+        if self.layer_slider.value != self.stage:
+            self.layer_slider.value = self.stage
+        else:
+            self._redraw(checkpoint_changed=False)
+
+    set_layer = set_stage
+
+    def _safely(self, method, value):
+        try:
+            method(value)
+        except Exception as exc:   # a handler must never raise into ipywidgets
+            self.status.value = f"<b>Problem:</b> {html.escape(str(exc))}"
+
+    def _on_checkpoint(self, change):
+        self._safely(self._apply_checkpoint, change["new"])
+
+    def _on_stage(self, change):
+        self._safely(self._apply_stage, change["new"])
+
+    def _apply_checkpoint(self, i):
+        self.checkpoint = self.run._index(i)
+        self._redraw()
+
+    def _apply_stage(self, s):
+        self.stage = self._stage_index(s)
+        self._redraw(checkpoint_changed=False)
+
+    # ----- text -----------------------------------------------------------------------------
+    def accuracy(self):
+        """Training accuracy at the checkpoint shown."""
+        return self.run.accuracy[self.checkpoint]
+
+    def status_text(self):
+        run, i, s = self.run, self.checkpoint, self.stage
+        return (f"Epoch {run.epochs[i]} (checkpoint {i} of {len(run) - 1}), training accuracy "
+                f"{run.accuracy[i]:.3f}. Stage {s} of {len(self.names) - 1}: {self.names[s]}, "
+                f"{STAGE_EXPLANATIONS[_kind(self.names[s])]}")
+
+    def _status_html(self):
+        return html.escape(self.status_text())
+
+    def summary(self):
+        run = self.run
+        shape = "-".join(str(n) for n in depth.shape_of(self.model))
+        return (f"LayerInspector: {shape} network, {len(run)} checkpoints (epochs "
+                f"{run.epochs[0]}-{run.epochs[-1]}); showing epoch {run.epochs[self.checkpoint]} "
+                f"(training accuracy {self.accuracy():.3f}), stage {self.stage} "
+                f"({self.names[self.stage]})")
