@@ -10,6 +10,9 @@ One small module per idea, each short enough to read in one sitting:
 - ``models``           Sequential: compile, fit, evaluate, predict
 - ``gradcheck``        finite differences, to check every gradient
 
+Later notebooks add ``rules``, ``search``, ``images``, ``classical``, ``depth``, ``autograd``,
+``digits``, ``history``, ``networks`` and ``scoreboard``.
+
 Interactive pieces (``widgets``, ``plots``, ``exercises`` and the later notebooks' modules) are
 imported when first used, so ``import helpers`` stays fast.
 """
@@ -22,9 +25,9 @@ from threadpoolctl import threadpool_limits
 threadpool_limits(limits=1)
 
 from . import datasets, gradcheck, layers, losses, models, optimizers, representations  # noqa: E402
-from .layers import Dense  # noqa: E402, ReLU, Sigmoid, Tanh
-from .losses import BinaryCrossEntropy  # noqa: E402, MeanSquaredError, SoftmaxCrossEntropy
-from .models import DivergenceError  # noqa: E402, Sequential, mlp
-from .optimizers import SGD  # noqa: E402, Adam, RMSprop
+from .layers import Dense, ReLU, Sigmoid, Tanh  # noqa: E402
+from .losses import BinaryCrossEntropy, MeanSquaredError, SoftmaxCrossEntropy  # noqa: E402
+from .models import DivergenceError, Sequential, mlp  # noqa: E402
+from .optimizers import SGD, Adam, RMSprop  # noqa: E402
 
 __version__ = "0.1.0"
