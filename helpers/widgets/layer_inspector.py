@@ -125,6 +125,7 @@ class LayerInspector(CourseWidget):
                                         description="stage", continuous_update=True,
                                         layout=W.Layout(width="380px"))
         self.status = W.HTML()
+        self.status.add_class("course-status")   # the browser tests read this text
         self.checkpoint_slider.observe(self._on_checkpoint, names="value")
         self.layer_slider.observe(self._on_stage, names="value")
         self.ui = W.VBox([W.HBox([self.checkpoint_slider, self.layer_slider]), self.status,

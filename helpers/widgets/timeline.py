@@ -1,0 +1,186 @@
+"""The timeline explorer: move through the years and read what people expected at the time.
+
+The figure is the timeline of :mod:`helpers.plots.history` (events, the two winters and a sketched
+"enthusiasm" band, which is an illustration, not data). A year slider moves a marker along it; the
+panels below show the latest milestone up to that year, what people then expected (paraphrased)
+and what happened next, with its source. Two buttons jump to the previous or next event.
+"""
+import html
+import io
+
+import ipywidgets as W
+import numpy as np
+
+from PIL import Image
+
+from .. import history
+from ..plots.core import new_figure
+from ..plots.history import draw_hype_timeline
+from .base import CourseWidget, FigureView
+
+__all__ = ["TimelineExplorer"]
+
+FIRST_YEAR = history.EVENTS[0].year
+LAST_YEAR = 2025
+
+
+class _BlitView(FigureView):
+    """A FigureView that draws the still timeline once and then only the few moving artists.
+
+    The timeline holds a dozen texts; redrawing everything costs about 70 ms a move. Here the
+    ``moving`` artists are marked animated, the rest is kept as a background image, and a refresh
+    pastes the background and draws the moving artists on top. ``savefig`` still shows all.
+    """
+
+    def __init__(self, fig, moving, dpi=80):
+        self.moving = list(moving)
+        for artist in self.moving:
+            artist.set_animated(True)
+        self._background = None
+        super().__init__(fig, dpi)
+
+    def png(self):
+        if self._background is None:
+            self.canvas.draw()
+            self._background = self.canvas.copy_from_bbox(self.fig.bbox)
+        else:
+            self.canvas.restore_region(self._background)
+        for artist in self.moving:
+            self.fig.draw_artist(artist)
+        buffer = io.BytesIO()
+        Image.fromarray(np.asarray(self.canvas.buffer_rgba())).save(buffer, format="png",
+                                                                    compress_level=1)
+        return buffer.getvalue()
+
+
+class TimelineExplorer(CourseWidget):
+    """Explore :data:`helpers.history.EVENTS` year by year.
+
+    Methods: ``set_year(year)``, ``next_event()``, ``previous_event()``; ``event`` is the event
+    shown, ``marker_position()`` where the year marker sits on the figure.
+    """
+
+    def __init__(self, year=FIRST_YEAR):
+        self.year = None
+        self.event = None
+        fig, ax = new_figure(width=10.0, height=3.9)
+        self.ax = ax
+        self.artists = draw_hype_timeline(ax)
+        # a placeholder as long as the real titles, so the layout leaves room for them
+        self.title = ax.set_title("1956 · latest milestone: 1987 Lisp machines collapse")
+        self.year_line = ax.axvline(FIRST_YEAR, color="#cc3311", lw=1.5, zorder=6,
+                                    label="selected year")
+        (self.marker,) = ax.plot([FIRST_YEAR], [history.illustrative_mood(FIRST_YEAR)], "o",
+                                 ms=14, mfc="none", mec="#cc3311", mew=2.5, zorder=7)
+        self.highlight = ax.scatter([FIRST_YEAR], [history.illustrative_mood(FIRST_YEAR)],
+                                    s=160, facecolors="none", edgecolors="#222222",
+                                    linewidths=2.0, zorder=8, label="milestone shown below")
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
+
+        self.year_slider = W.IntSlider(value=FIRST_YEAR, min=FIRST_YEAR, max=LAST_YEAR,
+                                       description="year", continuous_update=True,
+                                       layout=W.Layout(width="480px"))
+        self.previous_button = W.Button(description="◀ previous event",
+                                        layout=W.Layout(width="140px"))
+        self.next_button = W.Button(description="next event ▶", layout=W.Layout(width="140px"))
+        self.status = W.HTML()
+        self.status.add_class("course-status")   # the browser tests read this text
+        self.expected_html = W.HTML(layout=W.Layout(width="48%"))
+        self.happened_html = W.HTML(layout=W.Layout(width="48%"))
+        self.source_html = W.HTML()
+        self.year_slider.observe(self._on_slider, names="value")
+        self.previous_button.on_click(lambda _: self._safely(self.previous_event))
+        self.next_button.on_click(lambda _: self._safely(self.next_event))
+        self.view = _BlitView(fig, [self.title, self.year_line, self.marker, self.highlight],
+                              dpi=80)
+        self.set_year(year)
+        self.ui = W.VBox([W.HBox([self.year_slider, self.previous_button, self.next_button]),
+                          self.status, self.view.image,
+                          W.HBox([self.expected_html, self.happened_html],
+                                 layout=W.Layout(justify_content="space-between")),
+                          self.source_html])
+
+    # ----- actions ------------------------------------------------------------------------------
+    def set_year(self, year):
+        """Move to ``year`` (between the first event and LAST_YEAR) and show its milestone."""
+        if isinstance(year, bool) or not isinstance(year, (int, np.integer)):
+            raise TypeError(f"year must be a whole number such as 1969, got {year!r}.")
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise ValueError(f"year must be between {FIRST_YEAR} and {LAST_YEAR}, got {year}.")
+        year = int(year)
+        if year == self.year:
+            return
+        self.year = year
+        if self.year_slider.value != year:
+            self.year_slider.value = year          # its observer calls set_year, which returns
+        self.event = history.event_at(year)
+        self._update_figure()
+        self._update_text()
+        self.view.refresh()
+
+    def next_event(self):
+        """Jump to the first event after the current year (stays on the last one)."""
+        later = [e.year for e in history.EVENTS if e.year > self.year]
+        if not later:
+            self.status.value = (f"<b>{self.year}</b>: this is the last event; the rest is "
+                                 f"still being written.")
+            return self.year
+        self.set_year(later[0])
+        return self.year
+
+    def previous_event(self):
+        """Jump to the event before the one shown (stays on the first one)."""
+        earlier = [e.year for e in history.EVENTS if e.year < self.event.year]
+        if not earlier:
+            self.set_year(FIRST_YEAR)
+            self.status.value += " (this is the first event)"
+            return self.year
+        self.set_year(earlier[-1])
+        return self.year
+
+    # ----- drawing ------------------------------------------------------------------------------
+    def _update_figure(self):
+        mood = float(history.illustrative_mood(self.year))
+        self.year_line.set_xdata([self.year, self.year])
+        self.marker.set_data([self.year], [mood])
+        self.highlight.set_offsets([[self.event.year,
+                                     float(history.illustrative_mood(self.event.year))]])
+        self.title.set_text(f"{self.year} · latest milestone: {self.event.year} "
+                            f"{self.event.short}")
+
+    def _update_text(self):
+        e = self.event
+        winter = history.winter_at(self.year)
+        where = (f" · inside the <b>{winter[2]}</b> (about {winter[0]}-{winter[1]})"
+                 if winter else "")
+        since = "" if e.year == self.year else f" ({self.year - e.year} years later)"
+        self.status.value = f"<b>{self.year}</b>: latest milestone <b>{e.year} {html.escape(e.title)}</b>{since}{where}"
+        self.expected_html.value = (f"<b>What people expected around {e.year}</b><br>"
+                                    f"{html.escape(e.expected)}")
+        self.happened_html.value = (f"<b>What happened next</b><br>{html.escape(e.happened)}")
+        self.source_html.value = (f"<small>Source: {html.escape(e.source)}. The expectations "
+                                  f"are paraphrased, not quoted.</small>")
+
+    # ----- reading the state ----------------------------------------------------------------------
+    def marker_position(self):
+        """Where the year marker is drawn: (year, height on the sketched mood band)."""
+        x, y = self.marker.get_data()
+        return float(np.asarray(x)[0]), float(np.asarray(y)[0])
+
+    def highlighted_event_position(self):
+        """Where the ring around the milestone shown below is drawn: (year, height)."""
+        x, y = self.highlight.get_offsets()[0]
+        return float(x), float(y)
+
+    def summary(self):
+        return f"TimelineExplorer: {self.year}, latest milestone {self.event.year} {self.event.title}"
+
+    # ----- handlers (never raise into ipywidgets) -------------------------------------------------
+    def _on_slider(self, change):
+        self._safely(self.set_year, int(change["new"]))
+
+    def _safely(self, method, *args):
+        try:
+            method(*args)
+        except Exception as exc:                            # shown, not swallowed
+            self.status.value = f"<b style='color:#b42318'>Problem:</b> {html.escape(str(exc))}"
