@@ -1,0 +1,202 @@
+"""An 8×8 drawing pad: paint a digit square by square and watch the network's guess change.
+
+The pad is a grid of 64 buttons. Clicking a square paints it with the chosen brush (by default
+each click cycles it through blank → grey → black → blank). After every change the network reads
+the 64 values, exactly as it reads a test image, and the bar chart shows its class probabilities.
+"""
+import numbers
+
+import ipywidgets as W
+import numpy as np
+from matplotlib.colors import to_hex
+
+from ..plots.core import new_figure
+from ..plots.digits import plot_digit
+from ..validation import as_2d, as_labels
+from .base import CourseWidget
+from .digit_inspector import BlitFigureView
+
+__all__ = ["DrawingPad"]
+
+#: Brushes: name → value painted (``None`` cycles through ``levels``).
+BRUSHES = {"cycle": None, "ink": 1.0, "grey": 0.5, "erase": 0.0}
+
+
+class DrawingPad(CourseWidget):
+    """Draw on 8×8 squares (values 0 = blank to 1 = full ink) and get ``model``'s prediction.
+
+    ``X_examples`` / ``y_examples`` (optional) are the test images the "load a test digit" button
+    steps through. Methods: ``set_pixel(row, col, value)``, ``paint(row, col)`` (what a click
+    does), ``set_image(pixels)``, ``clear()``, ``load_digit(i)``, ``predict()``.
+    """
+
+    def __init__(self, model, X_examples=None, y_examples=None, levels=(0.0, 0.5, 1.0),
+                 cell_px=30):
+        self.model = model
+        self.levels = tuple(float(v) for v in levels)
+        if self.levels[0] != 0.0 or any(not 0 <= v <= 1 for v in self.levels):
+            raise ValueError("levels must start at 0 (blank) and lie in [0, 1], e.g. (0, 0.5, 1).")
+        self.X_examples = self.y_examples = None
+        if X_examples is not None:
+            self.X_examples = as_2d(X_examples, "X_examples", n_features=64,
+                                    what="the drawing pad (8×8 digits)")
+            if y_examples is not None:
+                self.y_examples = as_labels(y_examples, n_samples=len(self.X_examples),
+                                            name="y_examples")
+        self.image = np.zeros((8, 8))
+        self.next_example = 0
+        self.source = "blank pad"
+
+        size = f"{cell_px}px"
+        self.buttons = [[W.Button(description="", tooltip=f"row {r}, column {c}",
+                                  layout=W.Layout(width=size, height=size, padding="0",
+                                                  margin="0", border="1px solid #cccccc"))
+                         for c in range(8)] for r in range(8)]
+        for r in range(8):
+            for c in range(8):
+                self.buttons[r][c].on_click(self._cell_handler(r, c))
+        self.grid = W.GridBox([b for row in self.buttons for b in row],
+                              layout=W.Layout(grid_template_columns=f"repeat(8, {size})",
+                                              grid_gap="0px", width="max-content"))
+        self.brush = W.ToggleButtons(options=list(BRUSHES), value="cycle", description="brush",
+                                     style={"button_width": "60px"})
+        self.clear_button = W.Button(description="clear", icon="eraser")
+        self.load_button = W.Button(description="load a test digit", icon="upload",
+                                    disabled=self.X_examples is None)
+        self.clear_button.on_click(lambda _: self._safely(self.clear))
+        self.load_button.on_click(lambda _: self._safely(self.load_next))
+        self.status = W.HTML()
+
+        fig, (ax_img, ax) = new_figure(1, 2, width=3.0, height=3.0,
+                                       gridspec_kw={"width_ratios": [1, 1.6]})
+        self.picture = plot_digit(ax_img, self.image, "what the network sees")
+        ax_img.set_xlabel("8×8 squares")
+        self.bars = ax.bar(np.arange(10), np.zeros(10), color="#aaaaaa")
+        ax.set_ylim(0, 1.05)
+        ax.set_xticks(np.arange(10))
+        ax.set_xlabel("class")
+        ax.set_ylabel("probability")
+        self.title = ax.set_title(" ")
+        moving = [self.picture, *ax_img.spines.values(), *self.bars, self.title]
+        self.view = BlitFigureView(fig, moving, dpi=72)
+        self._update()
+        self.ui = W.VBox([self.brush,
+                          W.HBox([self.grid, self.view.image],
+                                 layout=W.Layout(align_items="center", grid_gap="16px")),
+                          W.HBox([self.clear_button, self.load_button]), self.status])
+
+    # ----- drawing ------------------------------------------------------------------------------
+    def set_pixel(self, row, col, value):
+        """Set one square (row and column 0–7) to ``value`` in [0, 1] and predict again."""
+        row, col = self._check_cell(row, col)
+        if isinstance(value, bool) or not isinstance(value, numbers.Real) \
+                or not 0.0 <= float(value) <= 1.0:
+            raise ValueError(f"value must be a number between 0 (blank) and 1 (full ink), "
+                             f"got {value!r}.")
+        self.image[row, col] = float(value)
+        self.source = "your drawing"
+        self._update()
+        return self.predict()
+
+    def get_pixel(self, row, col):
+        row, col = self._check_cell(row, col)
+        return float(self.image[row, col])
+
+    def paint(self, row, col):
+        """What clicking a square does: apply the brush (cycle: blank → grey → black → blank)."""
+        row, col = self._check_cell(row, col)
+        value = BRUSHES[self.brush.value]
+        if value is None:
+            current = self.image[row, col]
+            higher = [v for v in self.levels if v > current + 1e-9]
+            value = higher[0] if higher else self.levels[0]
+        return self.set_pixel(row, col, value)
+
+    def set_image(self, pixels, source="your drawing"):
+        """Replace the whole drawing with 64 values in [0, 1] (an 8×8 array or a flat row)."""
+        arr = np.asarray(pixels, dtype=float)
+        if arr.size != 64:
+            raise ValueError(f"a drawing has 64 values (8×8), got {arr.size}; pass an 8×8 array "
+                             f"or a row of 64 pixels.")
+        if not np.all(np.isfinite(arr)) or arr.min() < 0 or arr.max() > 1:
+            raise ValueError("pixel values must lie between 0 (blank) and 1 (full ink).")
+        self.image = arr.reshape(8, 8).copy()
+        self.source = source
+        self._update()
+        return self.predict()
+
+    def clear(self):
+        """Blank every square."""
+        return self.set_image(np.zeros((8, 8)), source="blank pad")
+
+    def load_digit(self, i):
+        """Copy test image ``i`` onto the pad."""
+        if self.X_examples is None:
+            raise ValueError("this pad has no test images; create it with "
+                             "DrawingPad(model, X_test, y_test).")
+        if isinstance(i, bool) or not isinstance(i, (int, np.integer)) \
+                or not 0 <= i < len(self.X_examples):
+            raise ValueError(f"i must be a whole number from 0 to {len(self.X_examples) - 1}, "
+                             f"got {i!r}.")
+        i = int(i)
+        label = f" (a {self.y_examples[i]})" if self.y_examples is not None else ""
+        self.next_example = (i + 1) % len(self.X_examples)
+        return self.set_image(self.X_examples[i], source=f"test image {i}{label}")
+
+    def load_next(self):
+        """What the "load a test digit" button does: load the next test image in order."""
+        return self.load_digit(self.next_example)
+
+    # ----- reading ------------------------------------------------------------------------------
+    @property
+    def pixels(self):
+        """A copy of the drawing as an 8×8 array."""
+        return self.image.copy()
+
+    def probabilities(self):
+        return self.model.predict_proba(self.image.reshape(1, 64))[0]
+
+    def predict(self):
+        """The network's answer for the drawing: (class, its probability)."""
+        p = self.probabilities()
+        k = int(p.argmax())
+        return k, float(p[k])
+
+    def summary(self):
+        k, p = self.predict()
+        return (f"DrawingPad: {int((self.image > 0).sum())} of 64 squares inked "
+                f"({self.source}); prediction {k} (p={p:.2f})")
+
+    # ----- internals ----------------------------------------------------------------------------
+    @staticmethod
+    def _check_cell(row, col):
+        for name, v in (("row", row), ("col", col)):
+            if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or not 0 <= v <= 7:
+                raise ValueError(f"{name} must be a whole number from 0 to 7, got {v!r}.")
+        return int(row), int(col)
+
+    def _update(self):
+        for r in range(8):
+            for c in range(8):
+                shade = 1.0 - self.image[r, c]
+                self.buttons[r][c].style.button_color = to_hex((shade, shade, shade))
+        self.picture.set_data(self.image)
+        p = self.probabilities()
+        k = int(p.argmax())
+        for j, (bar, v) in enumerate(zip(self.bars, p)):
+            bar.set_height(v)
+            bar.set_color("#1f77b4" if j == k else "#aaaaaa")
+        self.title.set_text(f"The network reads {k} (probability {p[k]:.2f})")
+        inked = int((self.image > 0).sum())
+        self.status.value = (f"Prediction <b>{k}</b> with probability {p[k]:.2f} · "
+                             f"{inked} of 64 squares inked · showing: {self.source}")
+        self.view.refresh()
+
+    def _cell_handler(self, row, col):
+        return lambda _: self._safely(self.paint, row, col)
+
+    def _safely(self, method, *args):
+        try:
+            method(*args)
+        except Exception as exc:                            # shown, not swallowed
+            self.status.value = f"<b style='color:#b42318'>Problem:</b> {exc}"
