@@ -74,10 +74,10 @@ class NotebookPage:
         """Text of every stderr or error output (tracebacks, warnings)."""
         return self.page.eval_on_selector_all(
             ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']",
-            "nodes => nodes.map(n => n.innerText.slice(0, 500))")
+            "nodes => nodes.map(n => n.textContent.slice(0, 500))")
 
     def widget_placeholders(self):
-        text = self.page.locator(".jp-Notebook").inner_text()
+        text = self.page.locator(".jp-Notebook").text_content()
         return [p for p in WIDGET_PLACEHOLDERS if p in text]
 
     def widget(self, class_name, index=0):

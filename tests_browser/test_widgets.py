@@ -5,6 +5,8 @@ visible result: a status text (elements with the CSS class course-status) or the
 (its src becomes a new blob URL on every redraw). Waits are generous because the kernel may be
 slow on a loaded machine; a wait that runs out is a failure, never retried.
 """
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -37,6 +39,12 @@ def status(widget):
     return widget.locator(".course-status").first
 
 
+def status_text(widget):
+    """The status text once the widget has rendered it (it is empty until then)."""
+    expect(status(widget)).to_have_text(re.compile(r"\S"), timeout=WAIT_MS)
+    return status(widget).text_content()
+
+
 def expect_new_image(widget, old_src):
     expect(widget.locator("img").first).not_to_have_attribute("src", old_src, timeout=WAIT_MS)
 
@@ -57,7 +65,7 @@ def test_widget_check_slider_and_button(run_notebook, screenshot_dir):
 def test_rule_builder_threshold_slider(run_notebook):
     page = run_notebook("01_symbolic_ai.ipynb")
     widget = page.widget("RuleBuilder")
-    before, src = status(widget).inner_text(), image_source(widget)
+    before, src = status_text(widget), image_source(widget)
     move_slider(widget, presses=8)
     expect(status(widget)).not_to_have_text(before, timeout=WAIT_MS)
     expect_new_image(widget, src)
@@ -69,7 +77,7 @@ def test_rule_builder_threshold_slider(run_notebook):
 def test_colour_space_explorer_range_slider(run_notebook):
     page = run_notebook("03_representations.ipynb")
     widget = page.widget("ColourSpaceExplorer")
-    before, src = status(widget).inner_text(), image_source(widget)
+    before, src = status_text(widget), image_source(widget)
     move_slider(widget, index=0, presses=10)
     expect(status(widget)).not_to_have_text(before, timeout=WAIT_MS)
     expect_new_image(widget, src)
@@ -79,7 +87,7 @@ def test_colour_space_explorer_range_slider(run_notebook):
 def test_coordinate_explorer_angle_slider(run_notebook):
     page = run_notebook("03_representations.ipynb")
     widget = page.widget("CoordinateExplorer")
-    before, src = status(widget).inner_text(), image_source(widget)
+    before, src = status_text(widget), image_source(widget)
     move_slider(widget, index=0, presses=5, key="ArrowLeft")
     expect(status(widget)).not_to_have_text(before, timeout=WAIT_MS)
     expect_new_image(widget, src)
@@ -89,10 +97,76 @@ def test_coordinate_explorer_angle_slider(run_notebook):
 def test_backprop_walkthrough_next_back_reset(run_notebook):
     page = run_notebook("06_how_training_works.ipynb")
     widget = page.widget("BackpropWalkthrough")
-    start, src = status(widget).inner_text(), image_source(widget)
+    start, src = status_text(widget), image_source(widget)
     click_button(widget, "Next stage")
     expect(status(widget)).not_to_have_text(start, timeout=WAIT_MS)
     expect_new_image(widget, src)
     click_button(widget, "Reset")
     expect(status(widget)).to_have_text(start, timeout=WAIT_MS)
+    assert page.console_errors == []
+
+
+def test_model_explorer_model_and_knob(run_notebook):
+    page = run_notebook("04_classical_ml.ipynb")
+    widget = page.widget("ModelExplorer")
+    before, src = status_text(widget), image_source(widget)
+    widget.locator("select").nth(1).select_option("k-nearest neighbours")
+    expect(status(widget)).not_to_have_text(before, timeout=WAIT_MS)
+    expect_new_image(widget, src)
+    after_model, src = status_text(widget), image_source(widget)
+    move_slider(widget, index=0, presses=2)
+    expect(status(widget)).not_to_have_text(after_model, timeout=WAIT_MS)
+    expect_new_image(widget, src)
+    assert page.console_errors == []
+
+
+def test_layer_inspector_checkpoint_slider(run_notebook):
+    page = run_notebook("05_layers_of_representations.ipynb")
+    widget = page.widget("LayerInspector")
+    before, src = status_text(widget), image_source(widget)
+    move_slider(widget, index=0, presses=3, key="ArrowLeft")
+    expect(status(widget)).not_to_have_text(before, timeout=WAIT_MS)
+    expect_new_image(widget, src)
+    assert page.console_errors == []
+
+
+def test_timeline_year_slider_and_next_event(run_notebook):
+    page = run_notebook("08_achievements_and_ai_winters.ipynb")
+    widget = page.widget("TimelineExplorer")
+    before, src = status_text(widget), image_source(widget)
+    move_slider(widget, presses=20)
+    expect(status(widget)).not_to_have_text(before, timeout=WAIT_MS)
+    expect(status(widget)).to_contain_text("latest milestone", timeout=WAIT_MS)
+    expect_new_image(widget, src)
+    click_button(widget, "next event")
+    expect(status(widget)).to_contain_text("2012", timeout=WAIT_MS)
+    assert page.console_errors == []
+
+
+def test_digit_inspector_slider_and_next_mistake(run_notebook):
+    page = run_notebook("07_digits_through_the_layers.ipynb")
+    widget = page.widget("DigitInspector")
+    before, src = status_text(widget), image_source(widget)
+    move_slider(widget, presses=3)
+    expect(status(widget)).not_to_have_text(before, timeout=WAIT_MS)
+    expect_new_image(widget, src)
+    after_slider = status_text(widget)
+    click_button(widget, "next mistake")
+    expect(status(widget)).not_to_have_text(after_slider, timeout=WAIT_MS)
+    assert page.console_errors == []
+
+
+def test_drawing_pad_paint_clear_and_load(run_notebook, screenshot_dir):
+    page = run_notebook("07_digits_through_the_layers.ipynb")
+    widget = page.widget("DrawingPad")
+    click_button(widget, "clear")
+    cleared = status_text(widget)
+    for row in range(1, 7):                       # a vertical stroke: a one
+        widget.locator(f"button[title='row {row}, column 4']").click()
+    expect(status(widget)).not_to_have_text(cleared, timeout=WAIT_MS)
+    expect(status(widget)).to_contain_text("rediction", timeout=WAIT_MS)
+    widget.screenshot(path=str(screenshot_dir / "07-drawing-pad-after-painting.png"))
+    painted = status_text(widget)
+    click_button(widget, "load a test digit")
+    expect(status(widget)).not_to_have_text(painted, timeout=WAIT_MS)
     assert page.console_errors == []

@@ -66,6 +66,7 @@ class DrawingPad(CourseWidget):
         self.clear_button.on_click(lambda _: self._safely(self.clear))
         self.load_button.on_click(lambda _: self._safely(self.load_next))
         self.status = W.HTML()
+        self.status.add_class("course-status")   # the browser tests read this text
 
         fig, (ax_img, ax) = new_figure(1, 2, width=3.0, height=3.0,
                                        gridspec_kw={"width_ratios": [1, 1.6]})
