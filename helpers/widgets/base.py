@@ -23,33 +23,99 @@ class FigureView:
 
     For speed, the layout is computed once on the first draw and then frozen (axes keep their
     places; their contents, limits and texts still update), and PNGs are written with light
-    compression: a redraw costs about 10-30 ms instead of 60.
+    compression: a full redraw costs about 10-30 ms instead of 60.
+
+    Widgets with many still parts (tick labels, titles, legends) can go faster with ``moving``:
+    the artists that change, in groups ordered from the group that changes least often to the
+    one that changes most often (a flat list is one group), or a function returning them for
+    widgets that create artists as they go. Everything else is drawn once and kept as a
+    background picture; each refresh pastes it and draws only the moving artists on top
+    (matplotlib's "blitting"). ``refresh(from_group=k)`` promises that groups before k did not
+    change, so their saved picture is reused too. The result is the same picture as a full
+    redraw, except that moving artists are drawn on top of still ones (keep them off the axis
+    spines). After changing anything that is not moving (axis limits, a title, a legend), call
+    :meth:`invalidate`.
+
+    ``live_format="jpeg"`` sends the live image as a JPEG (quality 95, no colour subsampling):
+    it looks the same and encodes in about 1 ms instead of 10-25 ms for a large figure. The
+    picture stored in a notebook (``png()``) is always a PNG.
     """
 
-    def __init__(self, fig, dpi=80):
+    def __init__(self, fig, dpi=80, moving=(), live_format="png"):
+        if live_format not in ("png", "jpeg"):
+            raise ValueError(f"live_format must be 'png' or 'jpeg', got {live_format!r}.")
         self.fig = fig
+        self.moving = moving
+        self.live_format = live_format
         fig.set_dpi(dpi)
         self.canvas = FigureCanvasAgg(fig)
         self.canvas.draw()                      # lay out once with the figure's layout engine
         fig.set_layout_engine("none")           # ... then keep that layout
+        self._backgrounds = None                # [k]: the figure with groups before k drawn
         width = int(round(fig.get_figwidth() * dpi))
-        # shown at its own size: stretching a PNG to the page's width would blur it
-        self.image = W.Image(format="png", layout=W.Layout(width=f"{width}px",
-                                                           max_width="100%"))
+        # shown at its own size: stretching a picture to the page's width would blur it
+        self.image = W.Image(format=live_format, layout=W.Layout(width=f"{width}px",
+                                                                 max_width="100%"))
         self.renders = 0
         self.refresh()
 
-    def png(self):
-        """The figure as PNG bytes, drawn now."""
-        self.canvas.draw()
+    def groups(self):
+        """The moving artists as a list of groups (lists of artists)."""
+        moving = list(self.moving() if callable(self.moving) else self.moving)
+        if moving and not isinstance(moving[0], (list, tuple)):
+            moving = [moving]
+        return [list(group) for group in moving]
+
+    def invalidate(self):
+        """Forget the saved backgrounds: the next refresh draws everything."""
+        self._backgrounds = None
+
+    def _draw(self, from_group=0):
+        """Draw the figure on the canvas (as cheaply as allowed) and return its RGBA pixels."""
+        groups = self.groups()
+        if not groups:
+            self.canvas.draw()
+            return np.asarray(self.canvas.buffer_rgba())
+        if self._backgrounds is None or len(self._backgrounds) != len(groups):
+            moving = [a for group in groups for a in group if a.get_visible()]
+            for artist in moving:
+                artist.set_visible(False)
+            try:
+                self.canvas.draw()
+                self._backgrounds = [self.canvas.copy_from_bbox(self.fig.bbox)]
+            finally:
+                for artist in moving:
+                    artist.set_visible(True)
+            self._backgrounds += [None] * (len(groups) - 1)
+            from_group = 0
+        start = max(k for k in range(min(from_group, len(groups) - 1) + 1)
+                    if self._backgrounds[k] is not None)
+        self.canvas.restore_region(self._backgrounds[start])
+        for k in range(start, len(groups)):
+            if k > start:
+                self._backgrounds[k] = self.canvas.copy_from_bbox(self.fig.bbox)
+            for artist in groups[k]:
+                if artist.get_visible():
+                    self.fig.draw_artist(artist)
+        return np.asarray(self.canvas.buffer_rgba())
+
+    @staticmethod
+    def _encode(pixels, fmt):
         buffer = io.BytesIO()
-        Image.fromarray(np.asarray(self.canvas.buffer_rgba())).save(buffer, format="png",
-                                                                    compress_level=1)
+        if fmt == "jpeg":
+            Image.fromarray(np.ascontiguousarray(pixels[..., :3])).save(
+                buffer, format="jpeg", quality=95, subsampling=0)
+        else:
+            Image.fromarray(pixels).save(buffer, format="png", compress_level=1)
         return buffer.getvalue()
 
-    def refresh(self):
+    def png(self):
+        """The figure as PNG bytes, drawn now."""
+        return self._encode(self._draw(), "png")
+
+    def refresh(self, from_group=0):
         """Draw the figure again and send the new picture to the browser."""
-        self.image.value = self.png()
+        self.image.value = self._encode(self._draw(from_group), self.live_format)
         self.renders += 1
 
 

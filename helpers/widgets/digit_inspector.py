@@ -5,18 +5,16 @@ Python*, chapter 1) made live. One panel per representation: the 8×8 input, the
 layer as a small heat map, the final scores and the class probabilities. A slider picks the test
 image; two buttons jump to the previous or next image the network gets wrong.
 """
-import io
 
 import ipywidgets as W
 import numpy as np
-from PIL import Image
 
 from ..digits import layer_names, mistakes
 from ..plots.digits import LayerPanels
 from ..validation import as_2d, as_labels
 from .base import CourseWidget, FigureView
 
-__all__ = ["DigitInspector", "BlitFigureView"]
+__all__ = ["DigitInspector"]
 
 
 def _limits(reps):
@@ -30,36 +28,6 @@ def _limits(reps):
         else:
             limits.append(float(np.percentile(np.abs(rep), 99)) or 1.0)
     return limits
-
-
-class BlitFigureView(FigureView):
-    """A FigureView that draws the still parts once and then only the artists that change.
-
-    Seven panels hold about sixty tick labels and titles; redrawing their text on every slider
-    move costs ~50 ms. (The drawing pad uses this view too.) Here the ``moving`` artists are marked animated, the rest is drawn once
-    and kept as a background, and each refresh pastes the background and draws the moving
-    artists on top (~10 ms). A saved figure (``savefig``) still shows everything.
-    """
-
-    def __init__(self, fig, moving, dpi=72):
-        self.moving = list(moving)
-        for artist in self.moving:
-            artist.set_animated(True)
-        self._background = None
-        super().__init__(fig, dpi)
-
-    def png(self):
-        if self._background is None:
-            self.canvas.draw()
-            self._background = self.canvas.copy_from_bbox(self.fig.bbox)
-        else:
-            self.canvas.restore_region(self._background)
-        for artist in self.moving:
-            self.fig.draw_artist(artist)
-        buffer = io.BytesIO()
-        Image.fromarray(np.asarray(self.canvas.buffer_rgba())).save(buffer, format="png",
-                                                                    compress_level=1)
-        return buffer.getvalue()
 
 
 class DigitInspector(CourseWidget):
@@ -94,7 +62,8 @@ class DigitInspector(CourseWidget):
         self.index_slider.observe(self._on_slider, names="value")
         self.previous_mistake_button.on_click(lambda _: self._safely(self.previous_mistake))
         self.next_mistake_button.on_click(lambda _: self._safely(self.next_mistake))
-        self.view = BlitFigureView(self.panels.fig, self.panels.moving_artists(), dpi=72)
+        # ~60 tick labels and titles stay still: draw them once, then only what moves
+        self.view = FigureView(self.panels.fig, dpi=72, moving=self.panels.moving_artists())
         self.select(index)
         self.ui = W.VBox([W.HBox([self.index_slider, self.previous_mistake_button,
                                   self.next_mistake_button]), self.status, self.view.image])

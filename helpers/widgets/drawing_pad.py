@@ -13,8 +13,7 @@ from matplotlib.colors import to_hex
 from ..plots.core import new_figure
 from ..plots.digits import plot_digit
 from ..validation import as_2d, as_labels
-from .base import CourseWidget
-from .digit_inspector import BlitFigureView
+from .base import CourseWidget, FigureView
 
 __all__ = ["DrawingPad"]
 
@@ -79,7 +78,7 @@ class DrawingPad(CourseWidget):
         ax.set_ylabel("probability")
         self.title = ax.set_title(" ")
         moving = [self.picture, *ax_img.spines.values(), *self.bars, self.title]
-        self.view = BlitFigureView(fig, moving, dpi=72)
+        self.view = FigureView(fig, dpi=72, moving=moving)
         self._update()
         self.ui = W.VBox([self.brush,
                           W.HBox([self.grid, self.view.image],

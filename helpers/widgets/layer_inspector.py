@@ -8,14 +8,12 @@ accuracy during training with a marker at the chosen checkpoint.
 """
 import copy
 import html
-import io
 
 import ipywidgets as W
 import numpy as np
 from matplotlib.collections import LineCollection
 from matplotlib.colors import ListedColormap
 from matplotlib.ticker import MaxNLocator
-from PIL import Image
 
 from .. import depth
 from ..plots.core import REGION_COLORS, grid_for, new_figure, plot_points
@@ -23,7 +21,7 @@ from ..plots.layers import GRID_COLORS, StagePanel, _check_drawable, _default_li
 from ..validation import as_2d, as_labels
 from .base import CourseWidget, FigureView
 
-__all__ = ["LayerInspector", "LayeredView", "STAGE_EXPLANATIONS"]
+__all__ = ["LayerInspector", "STAGE_EXPLANATIONS"]
 
 #: What each kind of layer does to the plane, shown under the sliders.
 STAGE_EXPLANATIONS = {
@@ -41,57 +39,6 @@ def _kind(name):
     if name == "input":
         return "input"
     return name.replace("output (", "").split(" ")[0]
-
-
-class LayeredView(FigureView):
-    """A FigureView that redraws only the artists that change (matplotlib's "blitting").
-
-    ``layers`` lists groups of artists, from the group that changes least often to the one that
-    changes most often; everything else in the figure is drawn once. ``refresh(from_layer=k)``
-    says that groups before k did not change: it pastes a saved picture of the figure with those
-    groups already drawn and draws only groups k, k + 1, ... on top. ``refresh()`` redraws every
-    group. The picture is the same as a full redraw. Call :meth:`invalidate` after changing
-    anything that is in no group.
-    """
-
-    def __init__(self, fig, layers, dpi=80):
-        self.layers = [list(group) for group in layers]
-        self._backgrounds = [None] * len(self.layers)   # [k]: the figure with groups < k drawn
-        self._from = 0
-        super().__init__(fig, dpi)
-
-    def invalidate(self):
-        self._backgrounds = [None] * len(self.layers)
-
-    def refresh(self, from_layer=0):
-        self._from = from_layer
-        super().refresh()
-
-    def _draw(self):
-        start, self._from = self._from, 0
-        if self._backgrounds[0] is None:
-            hidden = [artist for group in self.layers for artist in group]
-            for artist in hidden:
-                artist.set_visible(False)
-            self.canvas.draw()
-            self._backgrounds[0] = self.canvas.copy_from_bbox(self.fig.bbox)
-            for artist in hidden:
-                artist.set_visible(True)
-        start = max(k for k in range(start + 1) if self._backgrounds[k] is not None)
-        self.canvas.restore_region(self._backgrounds[start])
-        for k in range(start, len(self.layers)):
-            if k > start:
-                self._backgrounds[k] = self.canvas.copy_from_bbox(self.fig.bbox)
-            for artist in self.layers[k]:
-                self.fig.draw_artist(artist)
-
-    def png(self):
-        """The figure as PNG bytes (drawn with the saved backgrounds)."""
-        self._draw()
-        buffer = io.BytesIO()
-        Image.fromarray(np.asarray(self.canvas.buffer_rgba())).save(buffer, format="png",
-                                                                    compress_level=1)
-        return buffer.getvalue()
 
 
 class LayerInspector(CourseWidget):
@@ -177,7 +124,7 @@ class LayerInspector(CourseWidget):
         with_checkpoint = [self.regions, *self.ax_input.spines.values(), input_grid,
                            *input_points, self.ax_input.get_legend(), self.ax_input.title,
                            self.marker, self.dot, self.ax_curve.get_legend()]
-        self.view = LayeredView(fig, [with_checkpoint, [self.ax_stage]])
+        self.view = FigureView(fig, moving=[with_checkpoint, [self.ax_stage]])
 
     def _redraw(self, checkpoint_changed=True):
         """Update every artist for the current checkpoint and stage, then refresh once."""
@@ -194,7 +141,7 @@ class LayerInspector(CourseWidget):
         self.marker.set_xdata([run.epochs[i], run.epochs[i]])
         self.dot.set_data([run.epochs[i]], [run.accuracy[i]])
         self.status.value = self._status_html()
-        self.view.refresh(from_layer=0 if checkpoint_changed else 1)
+        self.view.refresh(from_group=0 if checkpoint_changed else 1)
 
     # ----- what the controls call ---------------------------------------------------------
     def _stage_index(self, stage):
