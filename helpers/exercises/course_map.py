@@ -3,14 +3,15 @@ from .feedback import correct, not_yet
 
 __all__ = []
 
-#: Exercise 1: each system and the narrowest field that contains it.
-SYSTEMS = {
+#: Exercise 1: the systems to place (the answers are kept in ``_FIELDS``, out of sight).
+_FIELDS = {
     "chess program whose moves come from rules its programmers wrote": "AI",
     "spam filter that learns how much each word counts from emails people labelled": "ML",
     "20-layer network that learns to read handwritten digits from examples": "DL",
     "expert system of 2,000 if-then rules a doctor dictated for diagnosing infections": "AI",
     "decision tree fitted to a bank's past loan decisions": "ML",
 }
+SYSTEMS = tuple(_FIELDS)
 _WHY = {"AI": "its rules were written by people (symbolic AI)",
         "ML": "its rules were learned from data, but not through many layers",
         "DL": "it learns many successive layers of representations"}
@@ -23,16 +24,16 @@ def check_fields(answer):
                                          "the systems in SYSTEMS.")
     if not isinstance(answer, dict):
         return not_yet(f"expected a dict, got {type(answer).__name__}.",
-                       "Write {system: field, ...} with the keys of SYSTEMS.")
+                       "Write {system: field, ...} with the names in SYSTEMS.")
     missing = [s for s in SYSTEMS if s not in answer]
     if missing:
         return not_yet(f"{len(missing)} system(s) have no answer, e.g. {missing[0]!r}.",
-                       "Copy the keys from SYSTEMS so the spelling matches.")
+                       "Copy the names from SYSTEMS so the spelling matches.")
     cleaned = {s: str(answer[s]).strip().upper() for s in SYSTEMS}
     bad = [v for v in cleaned.values() if v not in ("AI", "ML", "DL")]
     if bad:
         return not_yet(f"{bad[0]!r} is not one of 'AI', 'ML', 'DL'.")
-    for system, field in SYSTEMS.items():
+    for system, field in _FIELDS.items():
         if cleaned[system] != field:
             hint = ("Learned rules make it machine learning; many layers make it deep learning."
                     if field != "AI" else "Nobody learned anything from data here.")
@@ -60,9 +61,10 @@ def check_nesting(every_dl_is_ml, every_ml_is_ai, every_ai_is_ml):
     return correct("DL ⊂ ML ⊂ AI, and symbolic AI is AI without learning.")
 
 
-#: Exercise 3: topics and the notebook that teaches each.
-TOPICS = {"backpropagation": 6, "hand-written rules": 1, "searching for a change of coordinates": 3,
-          "the AI winters": 8}
+#: Exercise 3: the topics to place on the road map (answers in ``_NOTEBOOK_OF``).
+_NOTEBOOK_OF = {"backpropagation": 6, "hand-written rules": 1,
+                "searching for a change of coordinates": 3, "the AI winters": 8}
+TOPICS = tuple(_NOTEBOOK_OF)
 
 
 def check_road_map(answer):
@@ -71,9 +73,15 @@ def check_road_map(answer):
         return not_yet("no answer yet.", "Make a dict {topic: notebook number} for TOPICS.")
     if not isinstance(answer, dict) or set(answer) != set(TOPICS):
         return not_yet("give one number for each topic in TOPICS.",
-                       "Copy TOPICS and replace each value.")
-    for topic, number in TOPICS.items():
-        if answer[topic] != number:
-            return not_yet(f"{topic!r} is not taught in notebook {answer[topic]}.",
+                       "Write {topic: number, ...} with every topic of TOPICS as a key.")
+    for topic, number in _NOTEBOOK_OF.items():
+        given = answer[topic]
+        if isinstance(given, str) and given.strip().isdigit():
+            given = int(given)                       # accept "06" as well as 6
+        if isinstance(given, bool) or not isinstance(given, int):
+            return not_yet(f"the notebook for {topic!r} should be a whole number, got "
+                           f"{given!r}.", "Write the notebook's number, e.g. 2 for notebook 02.")
+        if given != number:
+            return not_yet(f"{topic!r} is not taught in notebook {given:02d}.",
                            "The road map's titles (and the table above it) tell you.")
     return correct("you know where everything is.")

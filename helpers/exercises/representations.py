@@ -135,6 +135,9 @@ def check_search_test_accuracy(answer):
     if not _number(answer):
         return not_yet(f"expected a number, got {type(answer).__name__}.")
     train, test = _search_accuracies()
+    if 1 < answer <= 100 and np.isclose(answer / 100, test, atol=0.005):
+        return not_yet(f"{answer:g} looks like a percentage.",
+                       "Give the accuracy as a share between 0 and 1, e.g. 0.9 for 90 %.")
     if np.isclose(answer, test, atol=0.005):
         return correct(f"{test:.3f} on points the search never saw (against {train:.3f} on the "
                        f"training points): the change of coordinates it found carries over to "

@@ -8,17 +8,18 @@ __all__ = ["nested_fields", "road_map", "NOTEBOOKS"]
 #: The course's notebooks: (number, file stem, title, part).
 NOTEBOOKS = [
     (0, "00_course_map", "Course map", "Start"),
-    (1, "01_symbolic_ai", "Symbolic AI", "Rules"),
-    (2, "02_learning_from_data", "Learning from data", "Rules"),
-    (3, "03_representations", "Representations", "Rules"),
-    (4, "04_classical_ml", "Classical machine learning", "Learning"),
+    (1, "01_symbolic_ai", "Symbolic AI", "Rules and representations"),
+    (2, "02_learning_from_data", "Learning from data", "Rules and representations"),
+    (3, "03_representations", "Representations", "Rules and representations"),
+    (4, "04_classical_ml", "Classical machine learning", "Classical ML"),
     (5, "05_layers_of_representations", "Layers of representations", "Layers"),
     (6, "06_how_training_works", "How training works", "Layers"),
     (7, "07_digits_through_the_layers", "Digits through the layers", "Layers"),
     (8, "08_achievements_and_ai_winters", "Achievements and AI winters", "Outlook"),
 ]
 
-_PART_COLORS = {"Start": "#dddddd", "Rules": "#f3d9b1", "Learning": "#b9def2",
+_PART_COLORS = {"Start": "#dddddd", "Rules and representations": "#f3d9b1",
+                "Classical ML": "#b9def2",
                 "Layers": "#a8dcc8", "Outlook": "#ecc6dd"}
 
 
@@ -42,6 +43,15 @@ def nested_fields():
     return fig
 
 
+def _two_lines(title):
+    """Break ``title`` at the space that makes its longer line shortest."""
+    words = title.split(" ")
+    if len(words) == 1:
+        return title
+    splits = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
+    return "\n".join(min(splits, key=lambda pair: max(map(len, pair))))
+
+
 def road_map(current=None):
     """The nine notebooks as a path, coloured by part; ``current`` highlights one notebook."""
     fig, ax = new_figure(width=9.0, height=3.0)
@@ -54,7 +64,7 @@ def road_map(current=None):
                                     edgecolor=edge, lw=2.5 if number == current else 1.0))
         ax.text(x, y + 0.06, f"{number:02d}", ha="center", va="center", fontsize=10,
                 weight="bold")
-        ax.text(x, y - 0.11, title.replace(" ", "\n", 1) if len(title) > 14 else title,
+        ax.text(x, y - 0.11, _two_lines(title) if len(title) > 14 else title,
                 ha="center", va="center", fontsize=6.2)
         if i:
             ax.annotate("", xy=(x - 0.45, y), xytext=(x - 0.55, 0.55 - y),

@@ -63,7 +63,8 @@ def plot_rule_search(search, title="Keep-the-best search over threshold rules"):
     ax.set_xlabel("candidate number (in the order tried)")
     ax.set_ylabel(measure)
     ax.set_title(title)
-    ax.legend(loc="lower right", fontsize=8)
+    # below the axes: inside, it would hide candidates (the scores fill the whole plot)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3, fontsize=8, frameon=False)
     return fig
 
 

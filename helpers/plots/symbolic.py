@@ -88,7 +88,7 @@ def plot_rule_growth(n_rules, train_accuracy, test_accuracy, chance=None, title=
     if chance is not None:
         ax.axhline(chance, color="gray", lw=1, ls=":", label=f"guessing ({chance:.2f})")
     ax.set_ylim(0, 1)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True, steps=[1, 2, 5, 10]))
     ax.set_xlabel("number of rules written")
     ax.set_ylabel("accuracy")
     ax.set_title(title or "More rules, little more accuracy")
@@ -110,7 +110,7 @@ def plot_knowledge_growth(n_rules, interactions, conflicts=None):
     ax.plot(n, interactions, "o-", ms=4, label="pairs that affect each other")
     if conflicts is not None:
         ax.plot(n, conflicts, "x-", ms=6, color="#d62728", label="pairs that contradict")
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True, steps=[1, 2, 5, 10]))
     ax.set_xlabel("number of rules")
     ax.set_ylabel("number of pairs")
     ax.set_title("Each new rule can interact with all the old ones")

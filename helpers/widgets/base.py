@@ -113,6 +113,14 @@ class FigureView:
         """The figure as PNG bytes, drawn now."""
         return self._encode(self._draw(), "png")
 
+    def compact_png(self):
+        """The figure as a small PNG (256 colours): the static picture a notebook stores for
+        GitHub and nbviewer, at a fraction of the size of a full-colour one."""
+        buffer = io.BytesIO()
+        image = Image.fromarray(np.ascontiguousarray(self._draw()[..., :3])).quantize(256)
+        image.save(buffer, format="png", optimize=True)
+        return buffer.getvalue()
+
     def refresh(self, from_group=0):
         """Draw the figure again and send the new picture to the browser."""
         self.image.value = self._encode(self._draw(from_group), self.live_format)
@@ -139,5 +147,5 @@ class CourseWidget:
         data = dict(self.ui._repr_mimebundle_() or {})
         data["text/plain"] = self.summary()
         if self.view is not None:
-            data["image/png"] = self.view.png()
+            data["image/png"] = self.view.compact_png()
         return data

@@ -240,9 +240,9 @@ class RuleBuilder(CourseWidget):
                           f"({int(wrong.sum())} wrong)")
         text = []
         for i, line in enumerate(rules.lines()[:-1]):
-            text.append(("> " if i == self.selected else "  ") + line)
+            text.append(("→ " if i == self.selected else "  ") + line)
         text.append("  " + rules.lines()[-1])
-        self.rule_text.set_text("Rules, checked top to bottom:\n" + "\n".join(
+        self.rule_text.set_text("Rules, checked top to bottom (→ the one you edit):\n" + "\n".join(
             _wrap(t) for t in text))
         self.accuracy_label.value = (f"accuracy {self.accuracy:.3f}: {int((~wrong).sum())} of "
                                      f"{len(self.y)} points right, {rules.n_rules} "

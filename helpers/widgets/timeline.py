@@ -6,12 +6,10 @@ panels below show the latest milestone up to that year, what people then expecte
 and what happened next, with its source. Two buttons jump to the previous or next event.
 """
 import html
-import io
 
 import ipywidgets as W
 import numpy as np
 
-from PIL import Image
 
 from .. import history
 from ..plots.core import new_figure
@@ -22,35 +20,6 @@ __all__ = ["TimelineExplorer"]
 
 FIRST_YEAR = history.EVENTS[0].year
 LAST_YEAR = 2025
-
-
-class _BlitView(FigureView):
-    """A FigureView that draws the still timeline once and then only the few moving artists.
-
-    The timeline holds a dozen texts; redrawing everything costs about 70 ms a move. Here the
-    ``moving`` artists are marked animated, the rest is kept as a background image, and a refresh
-    pastes the background and draws the moving artists on top. ``savefig`` still shows all.
-    """
-
-    def __init__(self, fig, moving, dpi=80):
-        self.moving = list(moving)
-        for artist in self.moving:
-            artist.set_animated(True)
-        self._background = None
-        super().__init__(fig, dpi)
-
-    def png(self):
-        if self._background is None:
-            self.canvas.draw()
-            self._background = self.canvas.copy_from_bbox(self.fig.bbox)
-        else:
-            self.canvas.restore_region(self._background)
-        for artist in self.moving:
-            self.fig.draw_artist(artist)
-        buffer = io.BytesIO()
-        Image.fromarray(np.asarray(self.canvas.buffer_rgba())).save(buffer, format="png",
-                                                                    compress_level=1)
-        return buffer.getvalue()
 
 
 class TimelineExplorer(CourseWidget):
@@ -91,7 +60,8 @@ class TimelineExplorer(CourseWidget):
         self.year_slider.observe(self._on_slider, names="value")
         self.previous_button.on_click(lambda _: self._safely(self.previous_event))
         self.next_button.on_click(lambda _: self._safely(self.next_event))
-        self.view = _BlitView(fig, [self.title, self.year_line, self.marker, self.highlight],
+        # a dozen still texts: draw them once, then only the moving parts (~70 ms -> ~7 ms)
+        self.view = FigureView(fig, moving=[self.title, self.year_line, self.marker, self.highlight],
                               dpi=80)
         self.set_year(year)
         self.ui = W.VBox([W.HBox([self.year_slider, self.previous_button, self.next_button]),

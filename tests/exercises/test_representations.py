@@ -39,4 +39,6 @@ def test_search_test_accuracy_solution_and_hints():
     training = ex.check_search_test_accuracy(search.train_accuracy_)
     assert "training points" in training.message
     assert "not the test accuracy" in ex.check_search_test_accuracy(0.5).message
+    as_percent = ex.check_search_test_accuracy(100 * answer)
+    assert not as_percent and "between 0 and 1" in as_percent.hint
     assert "no answer yet" in repr(ex.check_search_test_accuracy(None))
