@@ -170,3 +170,36 @@ def test_drawing_pad_paint_clear_and_load(run_notebook, screenshot_dir):
     click_button(widget, "load a test digit")
     expect(status(widget)).not_to_have_text(painted, timeout=WAIT_MS)
     assert page.console_errors == []
+
+
+def _epoch(widget):
+    match = re.match(r"\s*epoch (\d+)", status_text(widget))
+    assert match, f"the stepper's status does not start with 'epoch N': {status_text(widget)!r}"
+    return int(match.group(1))
+
+
+def test_training_stepper_step_play_pause_reset(run_notebook, screenshot_dir):
+    page = run_notebook("06_how_training_works.ipynb")
+    widget = page.widget("TrainingStepper")
+    click_button(widget, "Reset")
+    expect(status(widget)).to_have_text(re.compile(r"^\s*epoch 0\b"), timeout=WAIT_MS)
+    start_text, src = status_text(widget), image_source(widget)
+    click_button(widget, "Step")
+    expect(status(widget)).not_to_have_text(start_text, timeout=WAIT_MS)
+    expect_new_image(widget, src)
+    click_button(widget, "Epoch")
+    expect(status(widget)).to_have_text(re.compile(r"^\s*epoch [1-9]"), timeout=WAIT_MS)
+    # Play runs on its own: the epoch counter keeps going up without further clicks.
+    click_button(widget, "Play")
+    first = _epoch(widget)
+    expect(status(widget)).to_have_text(re.compile(rf"^\s*epoch (?!{first}\b)\d+"),
+                                        timeout=WAIT_MS)
+    click_button(widget, "Pause")
+    page.page.wait_for_timeout(1500)               # let a step that was under way finish
+    paused = status_text(widget)
+    page.page.wait_for_timeout(2000)
+    assert status_text(widget) == paused, "training went on after Pause"
+    widget.screenshot(path=str(screenshot_dir / "06-stepper-after-play.png"))
+    click_button(widget, "Reset")
+    expect(status(widget)).to_have_text(re.compile(r"^\s*epoch 0\b"), timeout=WAIT_MS)
+    assert page.console_errors == []
