@@ -201,6 +201,21 @@ def bench_engine(epochs, repeats):
         seconds = time.perf_counter() - start
         return seconds, float(np.mean(model.predict(X_test).argmax(1) == y_test))
 
+    def ours_steps_only():
+        # The same training as fit(), without fit's end-of-epoch pass over the whole training
+        # set (which fills history['loss']); MLPClassifier keeps no such history.
+        model = mlp([64, 64, 10], "relu", seed=0)
+        model.compile(SoftmaxCrossEntropy(), Adam(0.001))
+        rng = np.random.default_rng(0)
+        start = time.perf_counter()
+        for _ in range(epochs):
+            order = rng.permutation(len(X_train))
+            for i in range(0, len(X_train), 32):
+                idx = order[i:i + 32]
+                model.train_step(X_train[idx], y_train[idx])
+        seconds = time.perf_counter() - start
+        return seconds, float(np.mean(model.predict(X_test).argmax(1) == y_test))
+
     def sklearn():
         import warnings
 
@@ -219,7 +234,7 @@ def bench_engine(epochs, repeats):
         import torch
 
         torch.manual_seed(0)
-        torch.set_num_threads(os.cpu_count() or 1)
+        torch.set_num_threads(1)          # the same single thread as the others
         net = torch.nn.Sequential(torch.nn.Linear(64, 64), torch.nn.ReLU(),
                                   torch.nn.Linear(64, 10)).double()
         opt = torch.optim.Adam(net.parameters(), lr=0.001)
@@ -239,7 +254,8 @@ def bench_engine(epochs, repeats):
             acc = float((net(torch.tensor(X_test)).argmax(1).numpy() == y_test).mean())
         return seconds, acc
 
-    engines = {"helpers": ours, "scikit-learn": sklearn}
+    engines = {"helpers": ours, "helpers (train_step loop)": ours_steps_only,
+               "scikit-learn": sklearn}
     try:
         import torch  # noqa: F401
         engines["pytorch"] = pytorch
@@ -333,17 +349,22 @@ def report(results):
         lines += [f"## Engine speed: {eng['setup']}", "",
                   "| engine | s / epoch (median) | ratio to scikit-learn | test accuracy |",
                   "|---|---|---|---|"]
-        for name in ("helpers", "scikit-learn", "pytorch"):
+        for name in ("helpers", "helpers (train_step loop)", "scikit-learn", "pytorch"):
             if name in eng:
                 r = eng[name]
                 lines.append(f"| {name} | {r['seconds_per_epoch']['median'] * 1000:.1f} ms | "
                              f"{r['ratio_to_sklearn']:.2f} | {r['test_accuracy']:.3f} |")
         if "pytorch_note" in eng:
             lines.append(f"\n{eng['pytorch_note']}")
-        ok = (eng["helpers"]["ratio_to_sklearn"] <= 1.0
-              and eng["helpers"]["test_accuracy"] >= eng["scikit-learn"]["test_accuracy"] - 0.01)
-        lines += ["", f"Target (helpers no slower than MLPClassifier at the same or better "
-                      f"accuracy): {'met' if ok else 'NOT met'}", ""]
+        sk = eng["scikit-learn"]["test_accuracy"]
+        for name, what in (("helpers (train_step loop)", "training alone, like for like"),
+                           ("helpers", "fit, which also scores the whole training set after "
+                                       "each epoch for its history")):
+            r = eng[name]
+            ok = r["ratio_to_sklearn"] <= 1.0 and r["test_accuracy"] >= sk - 0.01
+            lines.append(f"\nTarget (no slower than MLPClassifier at the same accuracy, "
+                         f"within 0.01), {what}: {'met' if ok else 'NOT met'}")
+        lines.append("")
     start = results.get("startup")
     if start:
         lines += ["## Start-up (seconds, fresh process)", "", "| what | median | min | max |",
