@@ -362,7 +362,8 @@ API_MAP = (
     ApiPair("helpers.gradcheck.numerical_gradient", "(none)", "torch.autograd.gradcheck",
             "finite differences to check gradients"),
     ApiPair("helpers.autograd.Value", "tf.GradientTape", "torch.autograd",
-            "records operations, then applies the chain rule backwards (loss.backward())"),
+            "records operations, then applies the chain rule backwards (loss.backward()); "
+            "GradientTape belongs to TensorFlow, the library under Keras"),
 )
 
 

@@ -42,7 +42,7 @@ def check_deep_meaning(answer):
         return correct("'Deep' counts the successive layers of representations: the 2-2-2-2-2 "
                        "network has four Dense layers and so four learned changes of "
                        "coordinates, each drawn in the strip of panels above.")
-    return not_yet(f"({letter}) says the model {_MEANINGS[letter][0]}.", _MEANINGS[letter][1])
+    return not_yet(f"({letter}) says that {_MEANINGS[letter][0]}.", _MEANINGS[letter][1])
 
 
 def check_param_count(answer):

@@ -18,6 +18,7 @@ def test_deep_meaning():
     assert ex.check_deep_meaning(" B ")
     assert "maths, not brains" in ex.check_deep_meaning("c").hint
     assert "understands nothing" in ex.check_deep_meaning("a").hint
+    assert ex.check_deep_meaning("a").message.startswith("(a) says that the model reaches")
     assert "not the data's size" in ex.check_deep_meaning("d").hint
     assert "one of the letters" in ex.check_deep_meaning("e").hint
     assert not ex.check_deep_meaning(2)
