@@ -242,7 +242,7 @@ class RuleBuilder(CourseWidget):
         for i, line in enumerate(rules.lines()[:-1]):
             text.append(("→ " if i == self.selected else "  ") + line)
         text.append("  " + rules.lines()[-1])
-        self.rule_text.set_text("Rules, checked top to bottom (→ the one you edit):\n" + "\n".join(
+        self.rule_text.set_text("Rules, top to bottom (→ editing):\n" + "\n".join(
             _wrap(t) for t in text))
         self.accuracy_label.value = (f"accuracy {self.accuracy:.3f}: {int((~wrong).sum())} of "
                                      f"{len(self.y)} points right, {rules.n_rules} "
