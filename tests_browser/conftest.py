@@ -123,3 +123,30 @@ def pytest_runtest_makereport(item, call):
     outcome = yield
     report = outcome.get_result()
     setattr(item, f"rep_{report.when}", report)
+
+
+@pytest.fixture
+def run_notebook(request, browser, lab_server, screenshot_dir):
+    """Open a notebook in JupyterLab and run all its cells; returns the NotebookPage.
+
+    If the test fails, the page's screenshot and its console log are saved next to the other
+    screenshots."""
+    from tests_browser.lab import NotebookPage
+
+    pages = []
+
+    def run(name):
+        page = NotebookPage(browser, lab_server, name).open()
+        pages.append(page)
+        page.run_all()
+        return page
+
+    yield run
+    failed = getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed
+    for page in pages:
+        if failed:
+            page.screenshot(screenshot_dir, f"-{request.node.name}-FAILED")
+            (screenshot_dir / f"{request.node.name}-console.log").write_text(
+                "\n".join(page.console_errors) or "(no console errors)")
+        page.close()
+

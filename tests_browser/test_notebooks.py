@@ -3,35 +3,13 @@ from pathlib import Path
 
 import pytest
 
-from tests_browser.lab import NotebookPage
-
 NOTEBOOKS = sorted(p.name for p in (Path(__file__).resolve().parent.parent / "notebooks")
                    .glob("*.ipynb"))
 
 
-@pytest.fixture
-def notebook_page(request, browser, lab_server, screenshot_dir):
-    pages = []
-
-    def open_notebook(name):
-        page = NotebookPage(browser, lab_server, name).open()
-        pages.append(page)
-        return page
-
-    yield open_notebook
-    failed = getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed
-    for page in pages:
-        if failed:
-            page.screenshot(screenshot_dir, "-FAILED")
-            (screenshot_dir / f"{page.name}-console.log").write_text(
-                "\n".join(page.console_errors) or "(no console errors)")
-        page.close()
-
-
 @pytest.mark.parametrize("name", NOTEBOOKS)
-def test_notebook_runs_cleanly_in_jupyterlab(notebook_page, screenshot_dir, name):
-    page = notebook_page(name)
-    page.run_all()
+def test_notebook_runs_cleanly_in_jupyterlab(run_notebook, screenshot_dir, name):
+    page = run_notebook(name)
     assert page.error_outputs() == [], f"{name}: a cell printed an error or a warning"
     assert page.widget_placeholders() == [], f"{name}: a widget did not render"
     widgets = page.page.locator(".course-widget")

@@ -7,32 +7,11 @@ slow on a loaded machine; a wait that runs out is a failure, never retried.
 """
 import re
 
-import pytest
 from playwright.sync_api import expect
 
-from tests_browser.lab import NotebookPage, click_button, image_source, move_slider
+from tests_browser.lab import click_button, image_source, move_slider
 
 WAIT_MS = 30_000
-
-
-@pytest.fixture
-def run_notebook(request, browser, lab_server, screenshot_dir):
-    pages = []
-
-    def run(name):
-        page = NotebookPage(browser, lab_server, name).open()
-        pages.append(page)
-        page.run_all()
-        return page
-
-    yield run
-    failed = getattr(request.node, "rep_call", None) is not None and request.node.rep_call.failed
-    for page in pages:
-        if failed:
-            page.screenshot(screenshot_dir, f"-{request.node.name}-FAILED")
-            (screenshot_dir / f"{request.node.name}-console.log").write_text(
-                "\n".join(page.console_errors) or "(no console errors)")
-        page.close()
 
 
 def status(widget):

@@ -308,12 +308,6 @@ class BackpropWalkthrough(CourseWidget):
         self.ui = W.VBox([W.HBox([self.back_button, self.next_button, self.reset_button]),
                           self.status, self.view.image])
 
-    def _safely(self, action):
-        try:
-            action()
-        except Exception as exc:  # a handler must never raise into ipywidgets
-            self.status.value = f"<b>Problem:</b> {type(exc).__name__}: {exc}"
-
     def _node_values(self):
         """What each box shows at the current stage (only what has been computed so far)."""
         k = self.stage

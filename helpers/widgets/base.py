@@ -8,6 +8,7 @@ Displaying the widget in a notebook stores three things: the live widget (for Ju
 of its current state (for GitHub, nbviewer and other static viewers) and ``summary()`` as plain
 text, which is what nbval compares, so it must be stable.
 """
+import html
 import io
 
 import ipywidgets as W
@@ -136,6 +137,22 @@ class CourseWidget:
     def summary(self):
         """One stable line describing the current state (shown as plain text)."""
         return type(self).__name__
+
+    def _safely(self, method, *args):
+        """Run what a control asked for; a problem becomes a sentence in the status line.
+
+        ipywidgets swallows exceptions raised inside handlers (the learner would see nothing
+        happen), so every control's handler goes through here.
+        """
+        try:
+            return method(*args)
+        except Exception as exc:   # shown to the learner instead of being swallowed
+            self.show_problem(exc)
+            return None
+
+    def show_problem(self, exc):
+        """Show an error in the widget's ``status`` (an ``ipywidgets.HTML``)."""
+        self.status.value = f"<b>Problem:</b> {html.escape(str(exc))}"
 
     def __repr__(self):
         return self.summary()

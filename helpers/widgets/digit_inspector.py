@@ -137,8 +137,3 @@ class DigitInspector(CourseWidget):
     def _on_slider(self, change):
         self._safely(self.select, int(change["new"]))
 
-    def _safely(self, method, *args):
-        try:
-            method(*args)
-        except Exception as exc:                            # shown, not swallowed
-            self.status.value = f"<b style='color:#b42318'>Problem:</b> {exc}"

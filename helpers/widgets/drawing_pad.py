@@ -195,8 +195,3 @@ class DrawingPad(CourseWidget):
     def _cell_handler(self, row, col):
         return lambda _: self._safely(self.paint, row, col)
 
-    def _safely(self, method, *args):
-        try:
-            method(*args)
-        except Exception as exc:                            # shown, not swallowed
-            self.status.value = f"<b style='color:#b42318'>Problem:</b> {exc}"

@@ -174,12 +174,6 @@ class LayerInspector(CourseWidget):
 
     set_layer = set_stage
 
-    def _safely(self, method, value):
-        try:
-            method(value)
-        except Exception as exc:   # a handler must never raise into ipywidgets
-            self.status.value = f"<b>Problem:</b> {html.escape(str(exc))}"
-
     def _on_checkpoint(self, change):
         self._safely(self._apply_checkpoint, change["new"])
 

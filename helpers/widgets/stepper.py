@@ -375,15 +375,11 @@ class TrainingStepper(CourseWidget):
         self.upload.observe(lambda change: self._safely(self._on_upload, change["new"]),
                             names="value")
 
-    def _safely(self, method, *args):
-        """Run a handler; a problem becomes a sentence in the status line, never a traceback."""
-        try:
-            return method(*args)
-        except Exception as exc:   # noqa: BLE001 - a handler must not raise into ipywidgets
-            self.pause()
-            self.note = f"problem: {exc}"
-            self._update_status()
-            return None
+    def show_problem(self, exc):
+        """What a failing control does (see CourseWidget._safely): stop, and say why."""
+        self.pause()
+        self.note = f"problem: {exc}"
+        self._update_status()
 
     def _set_controls(self, cfg):
         """Show ``cfg`` in the controls without triggering their handlers."""

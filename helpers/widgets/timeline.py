@@ -149,8 +149,3 @@ class TimelineExplorer(CourseWidget):
     def _on_slider(self, change):
         self._safely(self.set_year, int(change["new"]))
 
-    def _safely(self, method, *args):
-        try:
-            method(*args)
-        except Exception as exc:                            # shown, not swallowed
-            self.status.value = f"<b style='color:#b42318'>Problem:</b> {html.escape(str(exc))}"
