@@ -114,11 +114,15 @@ class FigureView:
         """The figure as PNG bytes, drawn now."""
         return self._encode(self._draw(), "png")
 
-    def compact_png(self):
-        """The figure as a small PNG (256 colours): the static picture a notebook stores for
-        GitHub and nbviewer, at a fraction of the size of a full-colour one."""
+    def compact_png(self, scale=1.5):
+        """The static picture a notebook stores for GitHub and nbviewer: the whole figure drawn
+        afresh at ``scale`` times the live resolution (so small text stays readable), in 256
+        colours to keep the file small."""
+        self._draw()                    # bring every artist up to date, as the live view is
+        rendered = io.BytesIO()
+        self.fig.savefig(rendered, format="png", dpi=self.fig.dpi * scale)
+        image = Image.open(rendered).convert("RGB").quantize(256)
         buffer = io.BytesIO()
-        image = Image.fromarray(np.ascontiguousarray(self._draw()[..., :3])).quantize(256)
         image.save(buffer, format="png", optimize=True)
         return buffer.getvalue()
 

@@ -70,3 +70,14 @@ def test_jpeg_live_frames_and_png_static_picture():
     assert view.renders == renders + 1
     with pytest.raises(ValueError, match="live_format"):
         FigureView(fig, live_format="gif")
+
+
+def test_static_picture_is_sharper_and_leaves_live_redraws_exact():
+    fig, slow, fast = two_panel_figure()
+    view = FigureView(fig, moving=[[slow], [fast]])
+    live = pixels(view.png())
+    static = Image.open(io.BytesIO(view.compact_png()))
+    assert static.size == (int(live.shape[1] * 1.5), int(live.shape[0] * 1.5))
+    fast.set_ydata([0.3, 0.6])
+    view.refresh(from_group=1)
+    assert np.array_equal(pixels(view.png()), full_redraw_png(fig))
