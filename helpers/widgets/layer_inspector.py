@@ -82,7 +82,7 @@ class LayerInspector(CourseWidget):
     # ----- figure ---------------------------------------------------------------------------
     def _build_figure(self):
         fig, (self.ax_input, self.ax_stage, self.ax_curve) = new_figure(1, 3, width=3.4,
-                                                                         height=3.5)
+                                                                         height=3.75)
         xx, yy, self._grid = grid_for(self.X, resolution=70, margin=0.2)
         self._grid_shape = xx.shape
         self.regions = self.ax_input.imshow(
@@ -94,7 +94,11 @@ class LayerInspector(CourseWidget):
         input_grid = LineCollection(list(self.lines), colors=colours, linewidths=0.6, alpha=0.5,
                                     zorder=2)
         self.ax_input.add_collection(input_grid)
-        input_points = plot_points(self.ax_input, self.X, self.y, labels=self.labels, size=14)
+        input_points = plot_points(self.ax_input, self.X, self.y, labels=self.labels, size=14,
+                                   legend=False)
+        # below the panels, where it hides no point
+        fig.legend(handles=input_points, loc="outside lower left", ncols=2, fontsize=8,
+                   frameon=False)
         self.ax_input.set_xlim(xx.min(), xx.max())
         self.ax_input.set_ylim(yy.min(), yy.max())
         self.ax_input.set_xlabel("x")
@@ -122,7 +126,7 @@ class LayerInspector(CourseWidget):
         # What the sliders change, in drawing order; everything else is drawn once. Group 0
         # changes with the checkpoint only, group 1 (the stage panel) with either slider.
         with_checkpoint = [self.regions, *self.ax_input.spines.values(), input_grid,
-                           *input_points, self.ax_input.get_legend(), self.ax_input.title,
+                           *input_points, self.ax_input.title,
                            self.marker, self.dot, self.ax_curve.get_legend()]
         self.view = FigureView(fig, moving=[with_checkpoint, [self.ax_stage]])
 
