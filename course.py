@@ -77,6 +77,7 @@ def setup(extra_requirements=()):
 def start(extra_args):
     python = setup()
     say("opening JupyterLab on the course map (stop it with Ctrl+C) ...")
+    os.chdir(ROOT)                    # the notebook path below is relative to the repository
     os.execv(str(python), [str(python), "-m", "jupyter", "lab",
                            str(Path("notebooks") / "00_course_map.ipynb"), *extra_args])
 
