@@ -123,7 +123,8 @@ class TimelineExplorer(CourseWidget):
         winter = history.winter_at(self.year)
         where = (f" · inside the <b>{winter[2]}</b> (about {winter[0]}-{winter[1]})"
                  if winter else "")
-        since = "" if e.year == self.year else f" ({self.year - e.year} years later)"
+        gap = self.year - e.year
+        since = "" if gap == 0 else f" ({gap} year{'s' if gap != 1 else ''} later)"
         self.status.value = f"<b>{self.year}</b>: latest milestone <b>{e.year} {html.escape(e.title)}</b>{since}{where}"
         self.expected_html.value = (f"<b>What people expected around {e.year}</b><br>"
                                     f"{html.escape(e.expected)}")
