@@ -28,6 +28,17 @@ def expect_new_image(widget, old_src):
     expect(widget.locator("img").first).not_to_have_attribute("src", old_src, timeout=WAIT_MS)
 
 
+def expect_change(widget, action, image=True):
+    """Do what a learner does (``action``), then wait until the status text (and, unless
+    ``image`` is False, the picture) changes. Returns the status text from before."""
+    before, src = status_text(widget), image_source(widget)
+    action()
+    expect(status(widget)).not_to_have_text(before, timeout=WAIT_MS)
+    if image:
+        expect_new_image(widget, src)
+    return before
+
+
 def test_widget_check_slider_and_button(run_notebook, screenshot_dir):
     page = run_notebook("00_course_map.ipynb")
     widget = page.widget("WidgetCheck")
@@ -44,10 +55,7 @@ def test_widget_check_slider_and_button(run_notebook, screenshot_dir):
 def test_rule_builder_threshold_slider(run_notebook):
     page = run_notebook("01_symbolic_ai.ipynb")
     widget = page.widget("RuleBuilder")
-    before, src = status_text(widget), image_source(widget)
-    move_slider(widget, presses=8)
-    expect(status(widget)).not_to_have_text(before, timeout=WAIT_MS)
-    expect_new_image(widget, src)
+    expect_change(widget, lambda: move_slider(widget, presses=8))
     click_button(widget, "Add rule")
     expect(widget.locator("select").first.locator("option")).to_have_count(2, timeout=WAIT_MS)
     assert page.console_errors == []
@@ -56,30 +64,21 @@ def test_rule_builder_threshold_slider(run_notebook):
 def test_colour_space_explorer_range_slider(run_notebook):
     page = run_notebook("03_representations.ipynb")
     widget = page.widget("ColourSpaceExplorer")
-    before, src = status_text(widget), image_source(widget)
-    move_slider(widget, index=0, presses=10)
-    expect(status(widget)).not_to_have_text(before, timeout=WAIT_MS)
-    expect_new_image(widget, src)
+    expect_change(widget, lambda: move_slider(widget, index=0, presses=10))
     assert page.console_errors == []
 
 
 def test_coordinate_explorer_angle_slider(run_notebook):
     page = run_notebook("03_representations.ipynb")
     widget = page.widget("CoordinateExplorer")
-    before, src = status_text(widget), image_source(widget)
-    move_slider(widget, index=0, presses=5, key="ArrowLeft")
-    expect(status(widget)).not_to_have_text(before, timeout=WAIT_MS)
-    expect_new_image(widget, src)
+    expect_change(widget, lambda: move_slider(widget, index=0, presses=5, key="ArrowLeft"))
     assert page.console_errors == []
 
 
 def test_backprop_walkthrough_next_back_reset(run_notebook):
     page = run_notebook("06_how_training_works.ipynb")
     widget = page.widget("BackpropWalkthrough")
-    start, src = status_text(widget), image_source(widget)
-    click_button(widget, "Next stage")
-    expect(status(widget)).not_to_have_text(start, timeout=WAIT_MS)
-    expect_new_image(widget, src)
+    start = expect_change(widget, lambda: click_button(widget, "Next stage"))
     click_button(widget, "Reset")
     expect(status(widget)).to_have_text(start, timeout=WAIT_MS)
     assert page.console_errors == []
@@ -88,35 +87,24 @@ def test_backprop_walkthrough_next_back_reset(run_notebook):
 def test_model_explorer_model_and_knob(run_notebook):
     page = run_notebook("04_classical_ml.ipynb")
     widget = page.widget("ModelExplorer")
-    before, src = status_text(widget), image_source(widget)
-    widget.locator("select").nth(1).select_option("k-nearest neighbours")
-    expect(status(widget)).not_to_have_text(before, timeout=WAIT_MS)
-    expect_new_image(widget, src)
-    after_model, src = status_text(widget), image_source(widget)
-    move_slider(widget, index=0, presses=2)
-    expect(status(widget)).not_to_have_text(after_model, timeout=WAIT_MS)
-    expect_new_image(widget, src)
+    expect_change(widget, lambda: widget.locator("select").nth(1)
+                  .select_option("k-nearest neighbours"))
+    expect_change(widget, lambda: move_slider(widget, index=0, presses=2))
     assert page.console_errors == []
 
 
 def test_layer_inspector_checkpoint_slider(run_notebook):
     page = run_notebook("05_layers_of_representations.ipynb")
     widget = page.widget("LayerInspector")
-    before, src = status_text(widget), image_source(widget)
-    move_slider(widget, index=0, presses=3, key="ArrowLeft")
-    expect(status(widget)).not_to_have_text(before, timeout=WAIT_MS)
-    expect_new_image(widget, src)
+    expect_change(widget, lambda: move_slider(widget, index=0, presses=3, key="ArrowLeft"))
     assert page.console_errors == []
 
 
 def test_timeline_year_slider_and_next_event(run_notebook):
     page = run_notebook("08_achievements_and_ai_winters.ipynb")
     widget = page.widget("TimelineExplorer")
-    before, src = status_text(widget), image_source(widget)
-    move_slider(widget, presses=20)
-    expect(status(widget)).not_to_have_text(before, timeout=WAIT_MS)
+    expect_change(widget, lambda: move_slider(widget, presses=20))
     expect(status(widget)).to_contain_text("latest milestone", timeout=WAIT_MS)
-    expect_new_image(widget, src)
     click_button(widget, "next event")
     expect(status(widget)).to_contain_text("2012", timeout=WAIT_MS)
     assert page.console_errors == []
@@ -125,13 +113,8 @@ def test_timeline_year_slider_and_next_event(run_notebook):
 def test_digit_inspector_slider_and_next_mistake(run_notebook):
     page = run_notebook("07_digits_through_the_layers.ipynb")
     widget = page.widget("DigitInspector")
-    before, src = status_text(widget), image_source(widget)
-    move_slider(widget, presses=3)
-    expect(status(widget)).not_to_have_text(before, timeout=WAIT_MS)
-    expect_new_image(widget, src)
-    after_slider = status_text(widget)
-    click_button(widget, "next mistake")
-    expect(status(widget)).not_to_have_text(after_slider, timeout=WAIT_MS)
+    expect_change(widget, lambda: move_slider(widget, presses=3))
+    expect_change(widget, lambda: click_button(widget, "next mistake"), image=False)
     assert page.console_errors == []
 
 
