@@ -78,15 +78,18 @@ class FigureView:
             self.canvas.draw()
             return np.asarray(self.canvas.buffer_rgba())
         if self._backgrounds is None or len(self._backgrounds) != len(groups):
-            moving = [a for group in groups for a in group if a.get_visible()]
+            # Animated artists are left out of a full draw (matplotlib's blitting convention).
+            # Hiding them with set_visible(False) instead would also move axes titles, whose
+            # automatic placement looks at what is visible.
+            moving = [a for group in groups for a in group if not a.get_animated()]
             for artist in moving:
-                artist.set_visible(False)
+                artist.set_animated(True)
             try:
                 self.canvas.draw()
                 self._backgrounds = [self.canvas.copy_from_bbox(self.fig.bbox)]
             finally:
                 for artist in moving:
-                    artist.set_visible(True)
+                    artist.set_animated(False)
             self._backgrounds += [None] * (len(groups) - 1)
             from_group = 0
         start = max(k for k in range(min(from_group, len(groups) - 1) + 1)

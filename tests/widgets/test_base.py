@@ -81,3 +81,15 @@ def test_static_picture_is_sharper_and_leaves_live_redraws_exact():
     fast.set_ydata([0.3, 0.6])
     view.refresh(from_group=1)
     assert np.array_equal(pixels(view.png()), full_redraw_png(fig))
+
+
+def test_moving_axes_titles_keep_their_place_after_invalidate():
+    fig, slow, fast = two_panel_figure()
+    axes = fig.axes
+    view = FigureView(fig, moving=[fast, axes[1].title])
+    axes[1].set_title("a longer title that changes")
+    view.refresh()
+    partial = pixels(view.png())
+    view.invalidate()
+    assert np.array_equal(pixels(view.png()), partial)
+    assert np.array_equal(partial, full_redraw_png(fig))
