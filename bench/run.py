@@ -52,7 +52,7 @@ def run_notebook(path):
     client = NotebookClient(nb, timeout=300, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent)}})
     start = time.perf_counter()
-    client.execute()
+    client.execute(stderr=subprocess.DEVNULL)   # the kernel's own start-up chatter
     seconds = time.perf_counter() - start
     text = "".join(o.get("text", "") for o in nb.cells[-1].outputs)
     peak = float(text.split("PEAK_RSS_MB")[1].split()[0])
