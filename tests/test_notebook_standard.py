@@ -68,3 +68,19 @@ def test_exercise_cells_are_committed_unanswered(path):
     for kind, src in cells:
         if kind == "code" and re.search(r"\bex\.check_\w+\(", src) and "answer" in src:
             assert "None" in src, "an exercise cell is committed with an answer filled in"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_nbval_markers_are_exact_and_explained(path):
+    """nbval only obeys a marker comment that is exactly '# NBVAL_...'; every ignored output
+    says why on the next line."""
+    _, cells = load(path)
+    for kind, src in cells:
+        lines = src.splitlines()
+        for i, line in enumerate(lines):
+            if "NBVAL_" in line:
+                assert line.strip().lstrip("#").strip() in {
+                    "NBVAL_IGNORE_OUTPUT", "NBVAL_CHECK_OUTPUT", "NBVAL_SKIP",
+                    "NBVAL_RAISES_EXCEPTION"}, f"nbval would not see: {line!r}"
+                assert i + 1 < len(lines) and lines[i + 1].strip().startswith("#"), \
+                    "say why on the line after the marker"

@@ -30,7 +30,9 @@ def find_browser():
     named = os.environ.get("COURSE_BROWSER")
     if named:
         if not Path(named).exists():
-            pytest.exit(f"COURSE_BROWSER={named} does not exist.", returncode=2)
+            pytest.exit(f"COURSE_BROWSER={named} does not exist; point it at a Chromium or "
+                        f"Chrome executable, or unset it to use the system's (Debian/Ubuntu: "
+                        f"`sudo apt-get install chromium`).", returncode=2)
         return named
     for candidate in BROWSER_CANDIDATES:
         if Path(candidate).exists():
@@ -55,8 +57,18 @@ def free_port():
 def screenshot_dir():
     shutil.rmtree(SHOTS, ignore_errors=True)
     SHOTS.mkdir()
-    print(f"\n[browser tests] screenshots are saved in {SHOTS}")
+    _USED.append(True)
     return SHOTS
+
+
+_USED = []   # whether this run made screenshots (and so has something to report)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say where the screenshots are, at the end of the run where people look."""
+    if _USED and SHOTS.exists():
+        shots = len(list(SHOTS.glob("*.png")))
+        terminalreporter.write_line(f"browser tests: {shots} screenshots saved in {SHOTS}")
 
 
 @pytest.fixture(scope="session")
