@@ -19,7 +19,6 @@ probabilities, and ``score`` (accuracy). A model that uses randomness takes a ``
 :func:`fit_sklearn` fits scikit-learn's version of a model with the same hyper-parameters, so the
 two can be compared on the same data.
 """
-import contextlib
 import copy
 import inspect
 
@@ -35,20 +34,7 @@ from .validation import as_2d, as_labels, positive_int, positive_number
 
 __all__ = ["Perceptron", "LogisticRegression", "KNearestNeighbors", "DecisionTree",
            "WithFeatures", "FEATURE_MAPS", "NotFittedError", "fit_sklearn", "sklearn_C",
-           "gini", "MODELS", "one_thread"]
-
-
-def one_thread():
-    """A context in which BLAS and OpenMP (NumPy's and scikit-learn's helpers) use one thread.
-
-    The problems here are small; on a busy 2-core machine, worker threads then cost far more
-    than they save (training on the digits went from 0.2 s to several seconds).
-    """
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:                         # comes with scikit-learn; optional here
-        return contextlib.nullcontext()
-    return threadpool_limits(1)
+           "gini", "MODELS"]
 
 
 class NotFittedError(ValueError):
@@ -232,7 +218,7 @@ class LogisticRegression(Classifier):
         self.optimizer_.reset()
         outputs = 1 if binary else len(self.classes_)
         W, b = np.zeros((X.shape[1], outputs)), np.zeros(outputs)
-        with np.errstate(over="ignore", invalid="ignore"), one_thread():
+        with np.errstate(over="ignore", invalid="ignore"):
             self._gradient_descent(X, y, W, b)
         self.coef_, self.intercept_ = W.T.copy(), b.copy()
         self.n_iter_ = len(self.loss_curve_)
@@ -307,8 +293,8 @@ class KNearestNeighbors(Classifier):
     def kneighbors(self, X):
         """Distances to and indices of the k nearest training points, nearest first."""
         X = self._check_X(X)
-        with one_thread():              # in chunks of rows, to keep memory small
-            parts = [self._nearest(X[start:start + 2048]) for start in range(0, len(X), 2048)]
+        # in chunks of rows, to keep memory small
+        parts = [self._nearest(X[start:start + 2048]) for start in range(0, len(X), 2048)]
         return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
 
     def _nearest(self, X):
@@ -568,7 +554,7 @@ def fit_sklearn(model, X, y):
     else:
         estimator = _sklearn_estimator(model, len(X), SkPerceptron, SkLogisticRegression,
                                        KNeighborsClassifier, DecisionTreeClassifier)
-    with warnings.catch_warnings(), one_thread():
+    with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
         return estimator.fit(X, y)
 

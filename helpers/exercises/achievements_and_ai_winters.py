@@ -7,24 +7,17 @@
    looks for what it *can* see (that each answer says something, and which themes it names); it
    says plainly that it cannot judge whether the ideas are right.
 """
-import numbers
 import re
 
 from .. import history
-from .feedback import correct, not_yet
+from .feedback import correct, not_yet, NO_ANSWER, is_number as _number
 
 __all__ = ["check_error_reduction", "check_first_year_below_human", "check_event_order",
            "check_reflection"]
 
-NO_ANSWER = "no answer yet: replace None with your answer and run the cell again."
-
 
 def _result(year):
     return next(r for r in history.IMAGENET_RESULTS if r.year == year)
-
-
-def _number(answer):
-    return isinstance(answer, numbers.Real) and not isinstance(answer, bool)
 
 
 # ----- 1. relative error reduction ------------------------------------------------------------

@@ -1,16 +1,14 @@
 """Exercise checkers for notebook 04, classical machine learning."""
-import numbers
 
 import numpy as np
 
 from .. import datasets
 from ..classical import LogisticRegression, WithFeatures, sklearn_C
-from .feedback import correct, not_yet
+from .feedback import correct, not_yet, NO_ANSWER as _NO_ANSWER, is_number
 
 __all__ = ["check_perceptron_update", "check_split_impurity", "check_circle_features",
            "check_sklearn_C", "PERCEPTRON_START", "SPLIT_COUNTS"]
 
-_NO_ANSWER = "no answer yet: replace None with your answer and run the cell again."
 
 #: Exercise 1: the perceptron's weights and bias, the point it sees, and the point's class.
 PERCEPTRON_START = {"w": (0.5, -1.0), "b": 0.0, "lr": 1.0, "x": (1.0, 1.0), "label": 1}
@@ -20,9 +18,7 @@ SPLIT_COUNTS = {"left": (5, 1), "right": (1, 1)}
 
 
 def _number(answer):
-    if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
-        return None
-    return float(answer)
+    return float(answer) if is_number(answer) else None
 
 
 def _gini(counts):

@@ -6,16 +6,13 @@ Every checker compares the learner's answer with the course's reference digits n
 import numpy as np
 
 from ..digits import PCA, confusion_matrix
-from ..exercises.feedback import correct, not_yet
+from .feedback import correct, not_yet, NO_ANSWER as _NO_ANSWER
 
 __all__ = ["check_most_confused", "check_pca_projection", "check_drawing"]
 
 def _a(digit):
     """The article for a digit's name: "an 8", "a 7"."""
     return f"an {digit}" if digit == 8 else f"a {digit}"
-
-
-_NO_ANSWER = "no answer yet: replace None with your answer and run the cell again."
 
 
 def _reference():

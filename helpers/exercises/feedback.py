@@ -1,7 +1,11 @@
 """The result every exercise checker returns."""
 import html
+import numbers
 
-__all__ = ["Feedback", "correct", "not_yet"]
+__all__ = ["Feedback", "correct", "not_yet", "NO_ANSWER", "is_number"]
+
+#: What every checker says to an exercise cell still holding its placeholder.
+NO_ANSWER = "no answer yet: replace None with your answer and run the cell again."
 
 
 class Feedback:
@@ -38,3 +42,8 @@ def correct(message):
 
 def not_yet(message, hint=None):
     return Feedback(False, message, hint)
+
+
+def is_number(answer):
+    """True for an ordinary number (int, float, NumPy scalar), False for True/False and text."""
+    return isinstance(answer, numbers.Real) and not isinstance(answer, bool)

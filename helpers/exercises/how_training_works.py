@@ -10,12 +10,10 @@ import numbers
 
 import numpy as np
 
-from .feedback import correct, not_yet
+from .feedback import correct, not_yet, NO_ANSWER as _NO_ANSWER
 
 __all__ = ["CHAIN_POINT", "check_chain_rule", "USED_TWICE_X", "check_used_twice", "SGD_TASK",
            "check_sgd_step", "CANDIDATE_RATES", "check_divergent_rates"]
-
-_NO_ANSWER = "no answer yet: replace None with your answer and run the cell again."
 
 
 def _is_number(x):

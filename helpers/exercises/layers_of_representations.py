@@ -4,7 +4,7 @@ import numbers
 from ..depth import count_mlp_params
 from ..layers import Dense
 from ..models import Sequential
-from .feedback import correct, not_yet
+from .feedback import correct, not_yet, NO_ANSWER as _NO_ANSWER
 
 __all__ = ["check_deep_meaning", "check_param_count", "check_budget_shape",
            "PARAM_COUNT_SIZES", "BUDGET"]
@@ -14,7 +14,6 @@ PARAM_COUNT_SIZES = (2, 10, 10, 2)
 #: Exercise 3's budget: the parameter count of the reference spiral network, 2-32-32-32-2.
 BUDGET = count_mlp_params([2, 32, 32, 32, 2])
 
-_NO_ANSWER = "no answer yet: replace None with your answer and run the cell again."
 
 _MEANINGS = {
     "a": ("the model reaches a deeper understanding of the data than older methods",

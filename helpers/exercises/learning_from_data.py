@@ -1,11 +1,10 @@
 """Checkers for notebook 02 (learning from data)."""
-import numbers
 
 import numpy as np
 
 from .. import scoreboard
 from ..search import Memorizer, ThresholdRule, accuracy, candidate_rules
-from .feedback import correct, not_yet
+from .feedback import correct, not_yet, is_number as _number
 
 __all__ = ["tiny_data", "TINY_RULE"]
 
@@ -19,10 +18,6 @@ TINY_RULE = ThresholdRule(0, 0.5, above=1)
 def tiny_data():
     """Eight points (x, y) and their expected answers (0 white, 1 black), for exercise 1."""
     return _TINY_X.copy(), _TINY_Y.copy()
-
-
-def _number(answer):
-    return isinstance(answer, numbers.Real) and not isinstance(answer, bool)
 
 
 def check_error_count(answer):

@@ -1,13 +1,12 @@
 """Checkers for notebook 03 (representations)."""
 import functools
-import numbers
 
 import numpy as np
 
 from .. import scoreboard
 from ..images import FAMILIES, TASKS, colour_picture, mask_scores, select
 from ..search import CoordinateSearch, change_coordinates, x_rule_accuracy
-from .feedback import correct, not_yet
+from .feedback import correct, not_yet, is_number as _number
 
 __all__ = []
 
@@ -17,10 +16,6 @@ _NAMES = list(FAMILIES)
 @functools.lru_cache(maxsize=None)
 def _picture():
     return colour_picture()
-
-
-def _number(value):
-    return isinstance(value, numbers.Real) and not isinstance(value, bool)
 
 
 def _families(mask, picture):

@@ -7,7 +7,7 @@ import numpy as np
 
 from .. import scoreboard
 from ..rules import ANIMAL_RULES, DIGIT_NAMES, PIXEL_NAMES, KnowledgeBase, RuleList
-from .feedback import correct, not_yet
+from .feedback import correct, not_yet, NO_ANSWER as _NO_ANSWER
 
 __all__ = ["check_running_example_rules", "check_zero_or_one", "check_trace",
            "RUNNING_EXAMPLE_GOAL", "RUNNING_EXAMPLE_MAX_RULES", "ZERO_ONE_GOAL",
@@ -19,8 +19,6 @@ ZERO_ONE_GOAL = 0.95
 ZERO_ONE_MAX_RULES = 2
 #: The facts of exercise 3: what the system is told about an animal.
 TRACE_FACTS = ("has_feathers", "lays_eggs", "long_wings")
-
-_NO_ANSWER = "no answer yet: replace None with your answer and run the cell again."
 
 
 def _read_rules(answer, feature_names, label_names, example):

@@ -192,10 +192,6 @@ class ModelExplorer(CourseWidget):
 
     def refit(self):
         """Train both models on the training split and redraw their decision regions."""
-        with classical.one_thread():
-            self._refit()
-
-    def _refit(self):
         self.model_ = self.make_model()
         knob = f"{HYPER_PARAMETERS[self.model_name][0]} = {self._format(self.value)}"
         try:

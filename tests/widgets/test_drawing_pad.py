@@ -2,14 +2,7 @@
 import numpy as np
 import pytest
 
-from helpers import networks, scoreboard
 from helpers.widgets import DrawingPad
-
-
-@pytest.fixture(scope="module")
-def data():
-    _, _, X_test, y_test = scoreboard.digits_split()
-    return networks.digits_network(), X_test, y_test
 
 
 @pytest.fixture
