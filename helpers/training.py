@@ -1,0 +1,85 @@
+"""What every training loop in the course shares: mini-batches and the divergence rule.
+
+Three things train by gradient descent here (``Sequential.fit`` and ``train_step``, checkpointed
+training in ``depth``, ``classical.LogisticRegression``) and the training stepper drives a model
+one step at a time. They all draw mini-batches with :func:`minibatches` and all decide that
+training has diverged with one :class:`DivergenceWatch`, so a learning rate that is far too large
+is reported the same way wherever a learner meets it.
+"""
+import math
+
+import numpy as np
+
+__all__ = ["DivergenceError", "DivergenceWatch", "minibatches"]
+
+
+class DivergenceError(FloatingPointError):
+    """Training diverged: the loss exploded, or the loss or the weights stopped being numbers."""
+
+
+def minibatches(n, batch_size, rng=None, shuffle=True):
+    """The row indices of one epoch, cut into mini-batches of ``batch_size`` (the last may be
+    smaller). With ``shuffle`` the order is a fresh permutation drawn from ``rng`` (a NumPy
+    Generator); the same generator gives the same batches, whichever loop asks for them."""
+    order = rng.permutation(n) if shuffle else np.arange(n)
+    for start in range(0, n, batch_size):
+        yield order[start:start + batch_size]
+
+
+class DivergenceWatch:
+    """The one rule for "training diverged".
+
+    The first loss the watch sees is the starting value. Training has diverged when a later loss
+    is NaN or infinite, or grows to more than ``factor`` times the starting value (a starting
+    value below ``floor`` counts as ``floor``, so a model that starts almost perfect is not
+    stopped by ordinary noise). :meth:`check` raises :class:`DivergenceError` with a message that
+    names the learning rate and what to do.
+    """
+
+    factor = 10.0
+    floor = 0.1
+
+    def __init__(self, factor=None, advice="rebuild the model and try a smaller one"):
+        if factor is not None:
+            self.factor = float(factor)
+        self.advice = advice
+        self.start = None
+
+    def reset(self):
+        """Forget the starting value (a new training run begins)."""
+        self.start = None
+
+    def limit(self):
+        """The loss above which training counts as diverged (None before the first loss)."""
+        return None if self.start is None else self.factor * max(self.start, self.floor)
+
+    def message(self, loss, lr=None, what="the loss"):
+        """The reason training diverged at this loss, or None when it has not."""
+        loss = float(loss)
+        rate = f" (lr={lr:g})" if lr is not None else ""
+        tail = (f"The learning rate{rate} is most likely too large; {self.advice}, for example "
+                f"ten times smaller.")
+        if not math.isfinite(loss):
+            return f"training diverged: {what} became NaN or infinite. {tail}"
+        if self.start is None:
+            return None
+        if loss > self.limit():
+            return (f"training diverged: {what} jumped to {loss:.3g}, more than "
+                    f"{self.factor:g} times its starting value {self.start:.3g}. {tail}")
+        return None
+
+    def check(self, loss, lr=None, what="the loss"):
+        """Raise DivergenceError if ``loss`` shows divergence; the first finite loss seen is the
+        starting value. Returns the loss as a float."""
+        reason = self.message(loss, lr, what)
+        if reason:
+            raise DivergenceError(reason)
+        loss = float(loss)
+        if self.start is None:
+            self.start = loss
+        return loss
+
+    def check_finite(self, arrays, lr=None, what="the weights"):
+        """Raise DivergenceError when any array holds NaN or infinity."""
+        if not all(np.all(np.isfinite(a)) for a in arrays):
+            self.check(float("nan"), lr, what)
