@@ -5,7 +5,8 @@
     python3 course.py test            run every test: unit tests and the notebooks (nbval)
     python3 course.py test FILE ...   check only the given notebooks or test files
     python3 course.py test-browser    open every notebook in a real browser and use its widgets
-    python3 course.py bench           run the benchmarks and write bench/results/latest.md
+    python3 course.py bench           run the benchmarks (Python side, and in the browser when a
+                                      Chromium is found) and write bench/results/latest.md
     python3 course.py setup           only create or update the environment
 
 The environment is a virtual environment in ``.venv`` inside the repository. It is created on
@@ -89,14 +90,19 @@ def test(paths):
     sys.exit(result.returncode)
 
 
+# The browser tests and the browser benchmark need the same extra packages (Playwright); one
+# list for both, so switching between the two commands does not reinstall anything.
+BROWSER_EXTRAS = ("tests_browser/requirements.txt", "bench/requirements.txt")
+
+
 def test_browser(extra_args):
-    python = setup(extra_requirements=("tests_browser/requirements.txt",))
+    python = setup(extra_requirements=BROWSER_EXTRAS)
     result = subprocess.run([str(python), "-m", "pytest", "tests_browser", *extra_args], cwd=ROOT)
     sys.exit(result.returncode)
 
 
 def bench(extra_args):
-    python = setup(extra_requirements=("bench/requirements.txt",))
+    python = setup(extra_requirements=BROWSER_EXTRAS)
     result = subprocess.run([str(python), str(ROOT / "bench" / "run.py"), *extra_args], cwd=ROOT)
     sys.exit(result.returncode)
 

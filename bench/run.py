@@ -8,7 +8,10 @@ Measures, with the median (and min, max) of several runs:
      the CPU when it is installed) on the 8x8 digits, same architecture, optimizer, batch size,
      epochs;
   4. import and start-up: `import helpers` and building the first stepper;
-  5. memory: the peak resident memory of each notebook's kernel.
+  5. memory: the peak resident memory of each notebook's kernel;
+  6. in the browser (bench/browser.py, when Playwright and a Chromium are available): Run All
+     per notebook as a ratio to a bare notebook, each widget's action-to-picture time and the
+     stepper's pictures per second during Play, printed beside the Python-side figures.
 Prints a table and writes bench/results/latest.md and latest.json with the machine's details.
 """
 import argparse
@@ -378,10 +381,11 @@ def report(results):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="one repeat of everything")
-    parser.add_argument("--only", choices=["notebooks", "interactivity", "engine", "startup"],
+    parser.add_argument("--only", choices=["notebooks", "interactivity", "engine", "startup",
+                                           "browser"],
                         action="append", help="run only these parts (repeatable)")
     args = parser.parse_args(argv)
-    parts = args.only or ["notebooks", "interactivity", "engine", "startup"]
+    parts = args.only or ["notebooks", "interactivity", "engine", "startup", "browser"]
     repeats = 1 if args.quick else 3
     sys.path.insert(0, str(ROOT))
     results = {"machine": machine(), "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
@@ -398,7 +402,16 @@ def main(argv=None):
     if "startup" in parts:
         print("start-up ...", flush=True)
         results["startup"] = bench_startup(repeats=3 if args.quick else 5)
+    if "browser" in parts:
+        import browser   # bench/browser.py, beside this file
+
+        print("in the browser ...", flush=True)
+        results["browser"] = browser.run(quick=args.quick)
+        if "skipped" in results["browser"]:
+            print(f"  skipped: {results['browser']['skipped']}", flush=True)
     text = report(results)
+    if "browser" in results:
+        text += "\n" + browser.report(results["browser"], results)
     print()
     print(text)
     RESULTS.mkdir(parents=True, exist_ok=True)

@@ -7,15 +7,20 @@ One small module per idea, each short enough to read in one sitting:
 - ``layers``           Dense, ReLU, Sigmoid, Tanh: forward and backward
 - ``losses``           the measure of error and its gradient
 - ``optimizers``       SGD, RMSprop, Adam
+- ``training``         mini-batches and the one rule for "training diverged"
 - ``models``           Sequential: compile, fit, evaluate, predict
 - ``gradcheck``        finite differences, to check every gradient
 
-Later notebooks add ``rules``, ``search``, ``images``, ``classical``, ``depth``, ``autograd``,
-``digits``, ``history``, ``networks`` and ``scoreboard``.
+``helpers.set_random_seed(42)`` seeds every random draw that is not seeded explicitly, as
+``keras.utils.set_random_seed`` does.
+
+Later notebooks add ``rule_lists``, ``expert_system``, ``search``, ``images``, ``classical``,
+``depth``, ``autograd``, ``digits``, ``ai_history``, ``networks`` and ``scoreboard``.
 
 Interactive pieces (``widgets``, ``plots``, ``exercises`` and the later notebooks' modules) are
 imported when first used, so ``import helpers`` stays fast.
 """
+import numpy  # noqa: F401  (loads NumPy's BLAS library, so that the limit below reaches it)
 from threadpoolctl import threadpool_limits
 
 # The course multiplies small matrices. For those, NumPy's BLAS worker threads cost more than
@@ -24,10 +29,12 @@ from threadpoolctl import threadpool_limits
 # with scikit-learn.
 threadpool_limits(limits=1)
 
-from . import datasets, gradcheck, layers, losses, models, optimizers, representations  # noqa: E402
-from .layers import Dense, ReLU, Sigmoid, Tanh  # noqa: E402
-from .losses import BinaryCrossEntropy, MeanSquaredError, SoftmaxCrossEntropy  # noqa: E402
-from .models import DivergenceError, Sequential, mlp  # noqa: E402
+from . import (datasets, gradcheck, layers, losses, models, optimizers,  # noqa: E402
+               representations, training)
+from .layers import Dense, ReLU, Sigmoid, Tanh, set_random_seed  # noqa: E402
+from .losses import (BinaryCrossEntropy, CategoricalCrossEntropy, MeanSquaredError,  # noqa: E402
+                     SoftmaxCrossEntropy, SparseCategoricalCrossEntropy)
+from .models import Callback, DivergenceError, Sequential, mlp  # noqa: E402
 from .optimizers import SGD, Adam, RMSprop  # noqa: E402
 
 __version__ = "0.1.0"

@@ -83,16 +83,18 @@ class Value:
             raise ValueError(f"a negative number ({self.data:g}) to the power {k:g} is not a "
                              f"real number; use a whole-number exponent or a positive base.")
         if self.data == 0 and k < 0:
-            raise ZeroDivisionError(f"0 to the negative power {k:g} is undefined.")
-        out = Value(self.data ** k, _parents=(self,), _op=f"**{exponent:g}")
+            raise ZeroDivisionError(f"0 to the negative power {k:g} is undefined; keep the "
+                                    f"base away from 0 (for example x**2 + 1e-8).")
+        out = Value(_power(self.data, k), _parents=(self,), _op=f"**{exponent:g}")
 
-        def push():                          # d(x^k)/dx = k x^(k-1)
-            self.grad += k * self.data ** (k - 1) * out.grad
+        def push():                          # d(x^k)/dx = k x^(k-1); d(x^0)/dx = 0, even at 0
+            slope = 0.0 if k == 0 else k * _power(self.data, k - 1)
+            self.grad += slope * out.grad
         out._push_grad = push
         return out
 
     def exp(self):
-        e = math.exp(self.data)
+        e = _exp(self.data)
         out = Value(e, _parents=(self,), _op="exp")
 
         def push():                          # d(e^x)/dx = e^x
@@ -152,12 +154,13 @@ class Value:
     def __truediv__(self, other):
         other = _as_value(other)
         if other.data == 0:
-            raise ZeroDivisionError("division by a Value whose data is 0.")
+            raise ZeroDivisionError("division by a Value whose data is 0; keep the divisor "
+                                    "away from 0 (for example b + 1e-8).")
         out = Value(self.data / other.data, _parents=(self, other), _op="/")
 
-        def push():                          # d(a/b)/da = 1/b, d(a/b)/db = -a/b^2
+        def push():                          # d(a/b)/da = 1/b, d(a/b)/db = -a/b^2 = -(a/b)/b
             self.grad += out.grad / other.data
-            other.grad -= self.data / other.data ** 2 * out.grad
+            other.grad -= out.data / other.data * out.grad   # b*b could round to 0
         out._push_grad = push
         return out
 
@@ -200,6 +203,28 @@ class Value:
     def __repr__(self):
         name = f"{self.label}: " if self.label else ""
         return f"Value({name}data={self.data:.4g}, grad={self.grad:.4g})"
+
+
+# ----- IEEE 754 arithmetic, as NumPy and PyTorch do it ----------------------------------------
+# Python's float ** and math.exp raise OverflowError (or ZeroDivisionError for 0 ** -0.5) where
+# floating-point hardware, NumPy and PyTorch simply give inf. These two give inf too, so a
+# gradient that is truly infinite shows up as inf instead of stopping backward().
+
+def _exp(x):
+    """e ** x, or inf when it is too large for a float (about x > 709.78)."""
+    try:
+        return math.exp(x)
+    except OverflowError:
+        return math.inf
+
+
+def _power(x, k):
+    """x ** k for x >= 0 or a whole-number k, with inf where the result is too large or 1/0."""
+    try:
+        return x ** k
+    except (OverflowError, ZeroDivisionError):   # too large, or 0 to a negative power
+        negative = x < 0 and k % 2 == 1          # (-10) ** 3 is negative, so is (-1e200) ** 3
+        return -math.inf if negative else math.inf
 
 
 def _nothing():

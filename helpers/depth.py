@@ -19,9 +19,9 @@ import numpy as np
 from . import datasets
 from .layers import Dense
 from .losses import SoftmaxCrossEntropy
-from .models import Sequential, mlp
+from .models import Callback, Sequential, mlp
 from .optimizers import Adam
-from .validation import as_2d, as_labels, positive_int, positive_number
+from .validation import positive_int, positive_number
 
 __all__ = ["TrainingRun", "train_with_checkpoints", "grid_lines", "transform_lines",
            "stage_names", "decision_line", "count_mlp_params", "widest_for_budget",
@@ -73,53 +73,60 @@ def _check_model(model):
     return model
 
 
+class _Checkpoints(Callback):
+    """Saves the weights into a TrainingRun before training and every ``every`` epochs."""
+
+    def __init__(self, run, X, y, epochs, every, validation_data):
+        self.run, self.X, self.y = run, X, y
+        self.epochs, self.every, self.validation_data = epochs, every, validation_data
+
+    def on_train_begin(self, logs=None):       # checkpoint 0: the untrained network
+        logs = self.model.evaluate(self.X, self.y, return_dict=True)
+        if self.validation_data is not None:
+            val = self.model.evaluate(*self.validation_data, return_dict=True)
+            logs["val_accuracy"] = val["accuracy"]
+        self.save(0, logs)
+
+    def on_epoch_end(self, epoch, logs=None):   # fit's logs hold this epoch's numbers
+        done = epoch + 1
+        if done % self.every == 0 or done == self.epochs:
+            self.save(done, logs)
+
+    def save(self, epoch, logs):
+        self.run.epochs.append(epoch)
+        self.run.weights.append(self.model.get_weights())
+        self.run.accuracy.append(float(logs["accuracy"]))
+        self.run.loss.append(float(logs["loss"]))
+        if self.validation_data is not None:
+            self.run.val_accuracy.append(float(logs["val_accuracy"]))
+
+
 def train_with_checkpoints(model, X, y, epochs, every=1, batch_size=32, seed=0,
                            validation_data=None):
     """Train ``model`` (already compiled) and save its weights every ``every`` epochs.
 
-    The mini-batches are drawn exactly as ``model.fit(X, y, epochs, batch_size, seed=seed)`` draws
-    them, so the final weights are the ones ``fit`` would reach. Returns a :class:`TrainingRun`
-    whose first checkpoint is the untrained network and whose last is the trained one.
+    This is ``model.fit(X, y, epochs, batch_size, seed=seed)`` with a callback that keeps a
+    copy of the weights, so the final weights are the ones ``fit`` reaches. Returns a
+    :class:`TrainingRun` whose first checkpoint is the untrained network and whose last is the
+    trained one.
     """
     _check_model(model)
     if model.loss is None or model.optimizer is None or not model.metrics:
         raise ValueError("compile the model first, asking for accuracy: model.compile(loss=..., "
                          "optimizer=..., metrics=['accuracy']).")
-    X = as_2d(X, "X", n_features=model.n_inputs, what="the model's first layer")
-    y = as_labels(y, n_samples=len(X))
     epochs = positive_int(epochs, "epochs")
     every = positive_int(every, "every")
-    batch_size = positive_int(batch_size, "batch_size")
     if every > epochs:
         raise ValueError(f"every={every} is more than epochs={epochs}; save a checkpoint at "
                          f"least once during training (every <= epochs).")
-    if validation_data is not None:
-        if len(validation_data) != 2:
-            raise ValueError("validation_data must be a pair (X_val, y_val).")
-        X_val = as_2d(validation_data[0], "X_val", n_features=model.n_inputs)
-        y_val = as_labels(validation_data[1], n_samples=len(X_val), name="y_val")
+    if validation_data is not None and len(validation_data) != 2:
+        raise ValueError("validation_data must be a pair (X_val, y_val).")
     run = TrainingRun()
     if validation_data is not None:
         run.val_accuracy = []
-
-    def save(epoch):
-        logs = model.evaluate(X, y)
-        run.epochs.append(epoch)
-        run.weights.append(model.get_weights())
-        run.accuracy.append(float(logs["accuracy"]))
-        run.loss.append(float(logs["loss"]))
-        if validation_data is not None:
-            run.val_accuracy.append(float(model.evaluate(X_val, y_val)["accuracy"]))
-
-    rng = np.random.default_rng(seed)   # the same draws as Sequential.fit(seed=seed)
-    save(0)
-    for epoch in range(1, epochs + 1):
-        order = rng.permutation(len(X))
-        for start in range(0, len(X), batch_size):
-            idx = order[start:start + batch_size]
-            model.train_step(X[idx], y[idx])
-        if epoch % every == 0 or epoch == epochs:
-            save(epoch)
+    checkpoints = _Checkpoints(run, X, y, epochs, every, validation_data)
+    model.fit(X, y, epochs=epochs, batch_size=batch_size, seed=seed,
+              validation_data=validation_data, verbose=0, callbacks=[checkpoints])
     return run
 
 
@@ -343,7 +350,7 @@ def compare_shapes(shapes, split, activation="relu", epochs=150, lr=0.01, batch_
             history = model.fit(X_train, y_train, epochs=epochs, batch_size=batch_size,
                                 seed=seed, verbose=0)
             train_accs.append(float(history.history["accuracy"][-1]))
-            test_accs.append(float(model.evaluate(X_test, y_test)["accuracy"]))
+            test_accs.append(model.evaluate(X_test, y_test, return_dict=True)["accuracy"])
             if first is None:
                 first = model
         results.append(ShapeResult(sizes, model.count_params(), train_accs, test_accs, first))

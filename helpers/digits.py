@@ -16,6 +16,7 @@ Everything is plain NumPy; the tests compare each function with scikit-learn's v
 """
 import numpy as np
 
+from .estimator import Estimator, as_features
 from .layers import Dense
 from .validation import as_2d, as_labels, positive_int
 
@@ -41,7 +42,7 @@ def layer_names(model):
 
 
 # ----- PCA ----------------------------------------------------------------------------------------
-class PCA:
+class PCA(Estimator):
     """Principal component analysis: the directions along which the data spreads the most.
 
     Same names as scikit-learn's ``PCA``: ``fit(X)`` learns ``mean_``, ``components_`` (one
@@ -49,38 +50,46 @@ class PCA:
     coordinates along those directions. How: centre the data, take its singular value
     decomposition ``Xc = U S Vt``; the rows of ``Vt`` are the directions, sorted by how much of the
     spread (``S**2``) each one carries. A direction and its opposite are equally good, so results
-    agree with other implementations up to the sign of each component.
+    agree with other implementations up to the sign of each component. It follows the course's
+    estimator conventions (``helpers.estimator``), so it also fits in a scikit-learn ``Pipeline``.
     """
 
-    def __init__(self, n_components=2):
-        self.n_components = positive_int(n_components, "n_components")
+    _estimator_type = "transformer"
 
-    def fit(self, X):
-        X = as_2d(X, "X", what="PCA")
-        if self.n_components > min(X.shape):
-            raise ValueError(f"n_components={self.n_components} is more than the data allows "
-                             f"(at most min(n_samples, n_features) = {min(X.shape)}); ask for "
-                             f"fewer components.")
+    def __init__(self, n_components=2):
+        self.n_components = n_components
+
+    def fit(self, X, y=None):
+        """Learn the directions from X (y is ignored; it is there for scikit-learn's tools)."""
+        n_components = positive_int(self.n_components, "n_components")
+        X = as_features(X)
+        if n_components > min(X.shape):
+            raise ValueError(f"n_components={n_components} is more than the data allows: at "
+                             f"most min(n_samples, n_features) = min{X.shape} = {min(X.shape)}; "
+                             f"ask for fewer components.")
+        self.n_features_in_ = X.shape[1]
         self.mean_ = X.mean(axis=0)
         _, S, Vt = np.linalg.svd(X - self.mean_, full_matrices=False)
         variance = S ** 2
-        self.components_ = Vt[:self.n_components]
+        self.components_ = Vt[:n_components]
         total = variance.sum()
         ratio = variance / total if total > 0 else np.zeros_like(variance)
-        self.explained_variance_ratio_ = ratio[:self.n_components]
+        self.explained_variance_ratio_ = ratio[:n_components]
         return self
 
     def transform(self, X):
-        if not hasattr(self, "components_"):
-            raise RuntimeError("call fit(X) before transform(X).")
-        X = as_2d(X, "X", n_features=len(self.mean_), what="this fitted PCA")
+        """The coordinates of every row of X along the learned directions."""
+        self._check_fitted("components_")
+        X = as_features(X)
+        if X.shape[1] != self.n_features_in_:
+            raise ValueError(f"X has {X.shape[1]} features, but PCA is expecting "
+                             f"{self.n_features_in_} features as input (the number of columns "
+                             f"of the data it was fitted on).")
         return (X - self.mean_) @ self.components_.T
 
-    def fit_transform(self, X):
+    def fit_transform(self, X, y=None):
+        """Fit on X, then give its coordinates along the learned directions."""
         return self.fit(X).transform(X)
-
-    def __repr__(self):
-        return f"PCA(n_components={self.n_components})"
 
 
 # ----- where the network goes wrong ---------------------------------------------------------------

@@ -4,10 +4,35 @@ Each layer has two methods. ``forward(x)`` computes the output and keeps what it
 (its *cache*). ``backward(grad_out)`` receives how much the loss changes with each output number
 (the upstream gradient) and returns how much it changes with each input number; on the way it
 fills ``grads`` with the gradient of every parameter. Shapes: ``x`` is (batch, features).
+
+Random starting weights come from one generator, :func:`random_generator`, unless a layer is
+given its own ``seed``; :func:`set_random_seed` (also ``helpers.set_random_seed``) restarts it,
+as ``keras.utils.set_random_seed`` does, so that a whole script repeats exactly.
 """
+import random
+
 import numpy as np
 
 from .validation import as_2d, positive_int
+
+_generator = np.random.default_rng()
+
+
+def set_random_seed(seed):
+    """Seed every random draw that is not seeded explicitly: unseeded layers' starting weights,
+    ``fit``'s shuffling without ``seed=``, and (as Keras does) Python's ``random`` and NumPy's
+    global generator. The same seed, then the same code, gives exactly the same numbers."""
+    global _generator
+    seed = positive_int(seed, "seed", minimum=0)
+    _generator = np.random.default_rng(seed)
+    random.seed(seed)
+    np.random.seed(seed % 2 ** 32)
+
+
+def random_generator(seed=None):
+    """A generator seeded with ``seed``, or (seed=None) the shared one that
+    :func:`set_random_seed` restarts."""
+    return _generator if seed is None else np.random.default_rng(seed)
 
 
 class Layer:
@@ -48,7 +73,8 @@ class Dense(Layer):
     """A fully connected layer: ``output = x @ W + b``.
 
     ``W`` has shape (n_in, n_out) and starts with small random values (Glorot uniform, the Keras
-    default); ``b`` has shape (n_out,) and starts at zero.
+    default); ``b`` has shape (n_out,) and starts at zero. Without ``seed`` the weights come
+    from the shared generator (see :func:`set_random_seed`).
     """
 
     def __init__(self, n_in, n_out, seed=None):
@@ -56,14 +82,16 @@ class Dense(Layer):
         self.n_in = positive_int(n_in, "n_in")
         self.n_out = positive_int(n_out, "n_out")
         limit = np.sqrt(6.0 / (self.n_in + self.n_out))
-        rng = np.random.default_rng(seed)
+        rng = random_generator(seed)
         self.params = {"W": rng.uniform(-limit, limit, (self.n_in, self.n_out)),
                        "b": np.zeros(self.n_out)}
         self.grads = {"W": np.zeros_like(self.params["W"]), "b": np.zeros(self.n_out)}
 
     def forward(self, x):
-        x = as_2d(x, "the input", n_features=self.n_in,
-                  what=f"this Dense({self.n_in}, {self.n_out}) layer")
+        if not (isinstance(x, np.ndarray) and x.ndim == 2 and x.shape[1] == self.n_in):
+            # not already a 2-D array of the right width: convert it, or explain what is wrong
+            x = as_2d(x, "the input", n_features=self.n_in,
+                      what=f"this Dense({self.n_in}, {self.n_out}) layer")
         self._cache = x
         return x @ self.params["W"] + self.params["b"]
 
@@ -84,7 +112,7 @@ class ReLU(Layer):
     def forward(self, x):
         x = np.asarray(x, dtype=np.float64)
         self._cache = x > 0
-        return np.where(self._cache, x, 0.0)
+        return np.maximum(x, 0.0)
 
     def backward(self, grad_out):
         positive = self._cached()

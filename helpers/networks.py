@@ -44,7 +44,7 @@ def digits_network():
 
 def _test_accuracy(model, split):
     _, _, X_test, y_test = split()
-    return model.evaluate(X_test, y_test)["accuracy"]
+    return model.evaluate(X_test, y_test, return_dict=True)["accuracy"]
 
 
 @scoreboard.entry(5, "running example", "layered network 2-8-8-2 (tanh)",

@@ -3,11 +3,20 @@
 Every optimizer has ``step(params, grads)``: two lists of arrays of the same shapes, the weights
 and d loss / d weights. It changes the weights in place. The update rules are those of PyTorch's
 ``torch.optim.SGD`` (dampening 0), ``torch.optim.RMSprop`` (not centred) and ``torch.optim.Adam``,
-so numbers here can be compared with PyTorch's.
+so numbers here can be compared with PyTorch's. Keras's argument name ``learning_rate`` is
+accepted beside ``lr``.
 """
 import numpy as np
 
 from .validation import fraction, positive_number
+
+
+def _rate(lr, learning_rate, default):
+    """The learning rate from ``lr`` or Keras's ``learning_rate`` (not both)."""
+    if lr is not None and learning_rate is not None:
+        raise TypeError("give the learning rate once: lr=... or learning_rate=..., not both.")
+    return default if lr is None and learning_rate is None else \
+        (lr if lr is not None else learning_rate)
 
 
 class Optimizer:
@@ -15,6 +24,15 @@ class Optimizer:
         self.lr = positive_number(lr, "learning rate (lr)")
         self.state = None   # one dict per parameter, created on the first step
         self.iterations = 0
+
+    @property
+    def learning_rate(self):
+        """Keras's name for ``lr``."""
+        return self.lr
+
+    @learning_rate.setter
+    def learning_rate(self, value):
+        self.lr = positive_number(value, "learning rate (lr)")
 
     def reset(self):
         """Forget the running averages (start again as if new)."""
@@ -51,13 +69,17 @@ class SGD(Optimizer):
     w      = w - lr * buffer
     """
 
-    def __init__(self, lr=0.01, momentum=0.0):
-        super().__init__(lr)
+    def __init__(self, lr=None, momentum=0.0, learning_rate=None):
+        super().__init__(_rate(lr, learning_rate, 0.01))
         self.momentum = fraction(momentum, "momentum", low_open=False)
 
     def _update(self, p, g, s):
         if self.momentum:
-            s["buffer"] = g.copy() if "buffer" not in s else self.momentum * s["buffer"] + g
+            if "buffer" not in s:
+                s["buffer"] = g.copy()
+            else:
+                s["buffer"] *= self.momentum
+                s["buffer"] += g
             g = s["buffer"]
         p -= self.lr * g
 
@@ -72,14 +94,18 @@ class RMSprop(Optimizer):
     w = w - lr * g / (sqrt(v) + eps)
     """
 
-    def __init__(self, lr=0.001, rho=0.9, eps=1e-8):
-        super().__init__(lr)
+    def __init__(self, lr=None, rho=0.9, eps=1e-8, learning_rate=None):
+        super().__init__(_rate(lr, learning_rate, 0.001))
         self.rho = fraction(rho, "rho", low_open=False)
         self.eps = positive_number(eps, "eps")
 
     def _update(self, p, g, s):
-        s["v"] = self.rho * s.get("v", 0.0) + (1 - self.rho) * g ** 2
-        p -= self.lr * g / (np.sqrt(s["v"]) + self.eps)
+        if "v" not in s:
+            s["v"] = np.zeros_like(p)
+        v = s["v"]                         # updated in place: no new arrays on every step
+        v *= self.rho
+        v += (1 - self.rho) * g ** 2
+        p -= self.lr * g / (np.sqrt(v) + self.eps)
 
     def __repr__(self):
         return f"RMSprop(lr={self.lr:g}, rho={self.rho:g})"
@@ -93,18 +119,23 @@ class Adam(Optimizer):
     w = w - lr * m̂ / (sqrt(v̂) + eps)
     """
 
-    def __init__(self, lr=0.001, beta1=0.9, beta2=0.999, eps=1e-8):
-        super().__init__(lr)
+    def __init__(self, lr=None, beta1=0.9, beta2=0.999, eps=1e-8, learning_rate=None):
+        super().__init__(_rate(lr, learning_rate, 0.001))
         self.beta1 = fraction(beta1, "beta1", low_open=False)
         self.beta2 = fraction(beta2, "beta2", low_open=False)
         self.eps = positive_number(eps, "eps")
 
     def _update(self, p, g, s):
         t = self.iterations
-        s["m"] = self.beta1 * s.get("m", 0.0) + (1 - self.beta1) * g
-        s["v"] = self.beta2 * s.get("v", 0.0) + (1 - self.beta2) * g ** 2
-        m_hat = s["m"] / (1 - self.beta1 ** t)
-        v_hat = s["v"] / (1 - self.beta2 ** t)
+        if "m" not in s:
+            s["m"], s["v"] = np.zeros_like(p), np.zeros_like(p)
+        m, v = s["m"], s["v"]              # updated in place: no new arrays on every step
+        m *= self.beta1
+        m += (1 - self.beta1) * g
+        v *= self.beta2
+        v += (1 - self.beta2) * g ** 2
+        m_hat = m / (1 - self.beta1 ** t)
+        v_hat = v / (1 - self.beta2 ** t)
         p -= self.lr * m_hat / (np.sqrt(v_hat) + self.eps)
 
     def __repr__(self):

@@ -25,8 +25,8 @@ __all__ = ["entry", "rows", "show", "running_example_split", "spiral_split", "di
 #: The tasks the scoreboard tracks, in the order the table lists them.
 TASKS = ("running example", "spiral", "digits")
 
-#: Modules that register rows; each is imported (if it exists) before the table is built.
-_CONTRIBUTORS = ("rules", "search", "classical", "networks", "training")
+#: Modules that register rows; each is imported before the table is built.
+_CONTRIBUTORS = ("rule_lists", "search", "classical", "networks")
 
 _ROWS = []
 
@@ -81,11 +81,7 @@ def entry(notebook, task, approach, handcrafted):
 
 def _load_contributors():
     for name in _CONTRIBUTORS:
-        try:
-            importlib.import_module(f"{__package__}.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__package__}.{name}":
-                raise
+        importlib.import_module(f"{__package__}.{name}")
 
 
 def rows(task=None, upto=None):
@@ -121,9 +117,12 @@ class Scoreboard:
         records = self.records()
         if not records:
             return "<p>Scoreboard (no rows yet)</p>"
-        head = "".join(f"<th>{html.escape(k)}</th>" for k in records[0])
-        body = "".join("<tr>" + "".join(f"<td>{html.escape(v)}</td>" for v in rec.values())
-                       + "</tr>" for rec in records)
+        # text reads from the left, numbers line up on the right (JupyterLab right-aligns all)
+        align = {k: "right" if k == "test accuracy" else "left" for k in records[0]}
+        head = "".join(f'<th style="text-align:{align[k]}">{html.escape(k)}</th>'
+                       for k in records[0])
+        body = "".join("<tr>" + "".join(f'<td style="text-align:{align[k]}">{html.escape(v)}</td>'
+                                        for k, v in rec.items()) + "</tr>" for rec in records)
         return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 

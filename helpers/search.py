@@ -7,7 +7,7 @@ in the course needs: inputs, the expected answers, and a *measure* of how good a
 - :func:`candidate_rules` generates a whole family of them from the data.
 - :class:`RuleSearch` scores every candidate and keeps the best (a fit/predict learner with the
   scikit-learn shape: settings in the constructor, ``fit`` returns ``self``, learned things end
-  in ``_``).
+  in ``_``; see ``helpers.estimator``).
 - :class:`Memorizer` only remembers the training points: perfect on them, a coin flip elsewhere.
 - :class:`CoordinateSearch` (notebook 03) searches over changes of coordinates (a rotation, then a
   shift) until the rule "x > 0 → black" works; it records every step, so the search can be drawn.
@@ -17,6 +17,7 @@ import numbers
 import numpy as np
 
 from . import scoreboard
+from .estimator import Classifier
 from .representations import rotate, shift
 from .validation import as_2d, as_labels, positive_int, positive_number
 
@@ -121,7 +122,7 @@ _MEASURES = {"accuracy": (accuracy, np.argmax, np.maximum.accumulate),
              "errors": (error_count, np.argmin, np.minimum.accumulate)}
 
 
-class RuleSearch:
+class RuleSearch(Classifier):
     """Keep-the-best learner: score every candidate rule on the training data, keep the best.
 
     Parameters
@@ -131,10 +132,13 @@ class RuleSearch:
     measure : "accuracy" (higher is better) or "errors" (fewer is better).
     seed : seeds the random candidates.
 
-    Learned attributes: ``rule_`` (the best rule), ``train_score_`` (its score),
+    Two classes, with any labels: a rule's answer 1 ("black") is ``classes_[1]``, its answer 0
+    ``classes_[0]``. Learned attributes: ``rule_`` (the best rule), ``train_score_`` (its score),
     ``candidates_`` (the rules tried, in order), ``scores_`` (the score of each) and
     ``best_so_far_`` (the best score after each candidate).
     """
+
+    _binary_only = True
 
     def __init__(self, n_candidates=None, measure="accuracy", seed=0):
         self.n_candidates = n_candidates
@@ -144,10 +148,7 @@ class RuleSearch:
     def fit(self, X, y):
         if self.measure not in _MEASURES:
             raise ValueError(f"unknown measure {self.measure!r}; use 'accuracy' or 'errors'.")
-        X = as_2d(X, "X")
-        y = as_labels(y, n_samples=len(X))
-        if y.size and y.max() > 1:
-            raise ValueError("RuleSearch answers with two labels (0 and 1); y has more classes.")
+        X, y = self._start_fit(X, y)            # y: 0 for classes_[0], 1 for classes_[1]
         score, pick, running = _MEASURES[self.measure]
         self.candidates_ = candidate_rules(X, self.n_candidates, self.seed)
         self.scores_ = np.array([score(y, rule.predict(X)) for rule in self.candidates_])
@@ -158,17 +159,10 @@ class RuleSearch:
         self.train_score_ = self.scores_[best].item()
         return self
 
-    def _check_fitted(self):
-        if not hasattr(self, "rule_"):
-            raise RuntimeError("this RuleSearch has not been fitted yet; call fit(X, y) first.")
-
     def predict(self, X):
-        self._check_fitted()
-        return self.rule_.predict(X)
-
-    def score(self, X, y):
-        """Accuracy on (X, y)."""
-        return accuracy(y, self.predict(X))
+        """The kept rule's answer for every row of X."""
+        X = self._check_X(X)
+        return self.classes_[self.rule_.predict(X)]
 
     def __repr__(self):
         found = f", found: {self.rule_}" if hasattr(self, "rule_") else ""
@@ -176,12 +170,13 @@ class RuleSearch:
                 f"seed={self.seed}){found}")
 
 
-class Memorizer:
+class Memorizer(Classifier):
     """A "learner" that only remembers: a lookup table from each training point to its label.
 
     A point it has seen gets its remembered label; any other point gets a random label (drawn
     from the training labels' classes with ``seed``), so on new data it does no better than
-    chance. Learned attributes: ``table_`` (point → label) and ``classes_``.
+    chance. Learned attributes: ``table_`` (point → position of its label in ``classes_``) and
+    ``classes_``.
     """
 
     def __init__(self, seed=0):
@@ -192,24 +187,17 @@ class Memorizer:
         return tuple(float(v) for v in row)
 
     def fit(self, X, y):
-        X = as_2d(X, "X")
-        y = as_labels(y, n_samples=len(X))
+        X, y = self._start_fit(X, y)
         self.table_ = {self._key(row): int(label) for row, label in zip(X, y)}
-        self.classes_ = np.unique(y)
         return self
 
     def predict(self, X):
-        if not hasattr(self, "table_"):
-            raise RuntimeError("this Memorizer has not been fitted yet; call fit(X, y) first.")
-        X = as_2d(X, "X")
+        """The remembered label of every known row of X, a random one for the others."""
+        X = self._check_X(X)
         rng = np.random.default_rng(self.seed)
-        guesses = rng.choice(self.classes_, len(X))
-        return np.array([self.table_.get(self._key(row), guess)
-                         for row, guess in zip(X, guesses)], dtype=np.int64)
-
-    def score(self, X, y):
-        """Accuracy on (X, y)."""
-        return accuracy(y, self.predict(X))
+        guesses = rng.choice(len(self.classes_), len(X))
+        remembered = [self.table_.get(self._key(row), guess) for row, guess in zip(X, guesses)]
+        return self.classes_[np.array(remembered, dtype=np.int64)]
 
     def __repr__(self):
         size = f", remembers {len(self.table_)} points" if hasattr(self, "table_") else ""
@@ -253,7 +241,7 @@ def _wrap(angle):
     return float(-((-angle + 180.0) % 360.0 - 180.0)) + 0.0
 
 
-class CoordinateSearch:
+class CoordinateSearch(Classifier):
     """Search, guided by the measure, for a change of coordinates that makes "x > 0" work.
 
     Start from ``start`` = (angle, dx); at each of ``n_steps`` steps propose a random nudge of the
@@ -265,7 +253,12 @@ class CoordinateSearch:
     ``train_accuracy_``, ``proposals_`` (array of (angle, dx) per step, the start first),
     ``scores_`` (their accuracies), ``accepted_`` (whether each was kept), ``path_`` (the current
     (angle, dx) after each step) and ``best_so_far_`` (the current accuracy after each step).
+
+    Points in the plane only (two features); two classes, with any labels (``classes_[1]`` is
+    "black"). ``n_steps`` is a number of steps, not a maximum: every step is taken and recorded.
     """
+
+    _binary_only = True
 
     def __init__(self, n_steps=200, angle_step=20.0, shift_step=0.3, start=(0.0, 0.0), seed=0):
         self.n_steps = n_steps
@@ -275,14 +268,14 @@ class CoordinateSearch:
         self.seed = seed
 
     def fit(self, X, y):
-        X = as_2d(X, "X", n_features=2, what="a change of coordinates in the plane")
-        y = as_labels(y, n_samples=len(X))
         n_steps = positive_int(self.n_steps, "n_steps")
         angle_step = positive_number(self.angle_step, "angle_step")
         shift_step = positive_number(self.shift_step, "shift_step")
         start = np.asarray(self.start, dtype=np.float64)
         if start.shape != (2,):
             raise ValueError(f"start must be (angle, dx), two numbers; got {self.start!r}.")
+        X = as_2d(X, "X", n_features=2, what="a change of coordinates in the plane")
+        X, y = self._start_fit(X, y)            # y: 0 for classes_[0], 1 for classes_[1]
         rng = np.random.default_rng(self.seed)
 
         def measure(angle, dx):
@@ -316,34 +309,27 @@ class CoordinateSearch:
 
     def first_step_reaching(self, target):
         """The first step whose kept accuracy is at least ``target`` (None if never)."""
-        self._check_fitted()
+        self._check_fitted("angle_")
         hits = np.flatnonzero(self.best_so_far_ >= target - 1e-12)
         return int(hits[0]) if hits.size else None
 
     def improvements(self):
         """The steps at which the accuracy went up (step 0, the start, included)."""
-        self._check_fitted()
+        self._check_fitted("angle_")
         return [0] + [int(i) for i in np.flatnonzero(np.diff(self.best_so_far_) > 0) + 1]
-
-    def _check_fitted(self):
-        if not hasattr(self, "angle_"):
-            raise RuntimeError("this CoordinateSearch has not been fitted yet; call fit(X, y) "
-                               "first.")
 
     def transform(self, X, step=None):
         """The points in the coordinates found (or those current at ``step``)."""
-        self._check_fitted()
+        X = self._check_X(X)
         if step is None:
             return change_coordinates(X, self.angle_, *self.shift_)
         angle, dx = self.path_[step]
         return change_coordinates(X, angle, dx)
 
     def predict(self, X):
-        return x_rule_predict(self.transform(X))
-
-    def score(self, X, y):
-        """Accuracy of "x > 0 → black" in the coordinates found."""
-        return accuracy(y, self.predict(X))
+        """The answer of "x > 0 → black" in the coordinates found."""
+        answers = x_rule_predict(self.transform(X))
+        return self.classes_[answers]
 
     def __repr__(self):
         if not hasattr(self, "angle_"):

@@ -56,17 +56,16 @@ class DivergenceWatch:
     def message(self, loss, lr=None, what="the loss"):
         """The reason training diverged at this loss, or None when it has not."""
         loss = float(loss)
-        rate = f" (lr={lr:g})" if lr is not None else ""
-        tail = (f"The learning rate{rate} is most likely too large; {self.advice}, for example "
-                f"ten times smaller.")
         if not math.isfinite(loss):
-            return f"training diverged: {what} became NaN or infinite. {tail}"
-        if self.start is None:
+            problem = f"{what} became NaN or infinite"
+        elif self.start is not None and loss > self.limit():
+            problem = (f"{what} jumped to {loss:.3g}, more than {self.factor:g} times its "
+                       f"starting value {self.start:.3g}")
+        else:
             return None
-        if loss > self.limit():
-            return (f"training diverged: {what} jumped to {loss:.3g}, more than "
-                    f"{self.factor:g} times its starting value {self.start:.3g}. {tail}")
-        return None
+        rate = f" (lr={lr:g})" if lr is not None else ""
+        return (f"training diverged: {problem}. The learning rate{rate} is most likely too "
+                f"large; {self.advice}, for example ten times smaller.")
 
     def check(self, loss, lr=None, what="the loss"):
         """Raise DivergenceError if ``loss`` shows divergence; the first finite loss seen is the

@@ -101,10 +101,27 @@ def fraction(value, name, low_open=True, high_open=True):
     return value
 
 
-def positive_int(value, name, minimum=1):
-    """Check that ``value`` is an integer >= ``minimum`` and return it as int."""
+def positive_int(value, name, minimum=1, maximum=None):
+    """Check that ``value`` is an integer >= ``minimum`` (and <= ``maximum``); return it as int."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise TypeError(f"{name} must be a whole number, got {value!r}.")
     if value < minimum:
         raise ValueError(f"{name} must be at least {minimum}, got {value}.")
+    if maximum is not None and value > maximum:
+        raise ValueError(f"{name} must be at most {maximum:,}, got {value:,}.")
+    return int(value)
+
+
+def as_seed(value, name="seed", allow_none=False):
+    """Check that ``value`` can seed a random generator: a whole number >= 0 (or None, meaning
+    "different every time", where ``allow_none``). Returns it as int (or None)."""
+    if value is None and allow_none:
+        return None
+    also = " or None" if allow_none else ""
+    rule = (f"{name} must be a whole number >= 0{also} (any one will do, e.g. 0; the same "
+            f"{name} gives the same numbers)")
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{rule}, got {value!r}.")
+    if value < 0:
+        raise ValueError(f"{rule}, got {value}.")
     return int(value)

@@ -237,3 +237,84 @@ def test_a_value_against_itself_cancels_exactly():
     y = x - 1.0                       # one constant leaf, one "-" node: nothing hidden
     assert [n.op for n in topological_order(y)].count("-") == 1
     assert len(topological_order(y)) == 3
+
+
+# ----- the edges, where PyTorch gives inf or nan instead of raising ----------------------------
+# (output value, gradient of the input) for f at x0, as PyTorch 2.13 computes them in float64
+# (recorded with torch.tensor(x0, dtype=torch.float64, requires_grad=True); they are also what
+# IEEE 754 arithmetic gives: d/dx x**0 is 0 everywhere, d/dx sqrt(x) at 0 is 1/(2*0) = inf, and
+# exp overflows to inf above x = 709.78).
+INF, NAN = math.inf, math.nan
+PYTORCH_EDGES = {
+    "x**0 at 0": (lambda x: x ** 0, 0.0, 1.0, 0.0),
+    "x**0 at -3": (lambda x: x ** 0, -3.0, 1.0, 0.0),
+    "x**0.5 at 0": (lambda x: x ** 0.5, 0.0, 0.0, INF),
+    "x**1 at 0": (lambda x: x ** 1, 0.0, 0.0, 1.0),
+    "x**1.5 at 0": (lambda x: x ** 1.5, 0.0, 0.0, 0.0),
+    "x**2 at 0": (lambda x: x ** 2, 0.0, 0.0, 0.0),
+    "x**2 at 1e200": (lambda x: x ** 2, 1e200, INF, 2e200),
+    "x**3 at -1e200": (lambda x: x ** 3, -1e200, -INF, INF),
+    "exp(710)": (lambda x: x.exp(), 710.0, INF, INF),
+    "exp(1000)": (lambda x: x.exp(), 1000.0, INF, INF),
+    "exp(1000) * 0": (lambda x: x.exp() * 0.0, 1000.0, NAN, NAN),
+    "sqrt(x) * 0 at 0": (lambda x: x ** 0.5 * 0.0, 0.0, 0.0, NAN),
+}
+
+
+def same_float(a, b):
+    return (math.isnan(a) and math.isnan(b)) or a == b
+
+
+@pytest.mark.parametrize("name", PYTORCH_EDGES)
+def test_edges_give_what_pytorch_gives(name):
+    f, x0, value, grad = PYTORCH_EDGES[name]
+    x = Value(x0)
+    out = f(x)
+    out.backward()
+    assert same_float(out.data, value) and same_float(x.grad, grad), (out.data, x.grad)
+
+
+# (a, b) -> (a / b, d/da, d/db), as PyTorch 2.13 gives them in float64. b * b rounds to 0 in each
+# case, so computing d/db as -a / b**2 would divide by zero.
+PYTORCH_TINY_DIVISORS = {
+    (1.0, 1e-200): (1e200, 1e200, -INF),
+    (2.0, 1e-320): (INF, INF, -INF),
+    (1e-160, 1e-170): (1e10, 1e170, -1e180),
+}
+
+
+@pytest.mark.parametrize("a0, b0", PYTORCH_TINY_DIVISORS)
+def test_a_tiny_divisor_gives_inf_not_zero_division_in_backward(a0, b0):
+    a, b = Value(a0), Value(b0)
+    out = a / b
+    out.backward()                       # raised ZeroDivisionError before
+    expected = PYTORCH_TINY_DIVISORS[(a0, b0)]
+    assert (out.data, a.grad, b.grad) == pytest.approx(expected, rel=1e-12)
+
+
+def test_the_ieee_results_the_tables_rely_on():
+    # NumPy's float64 follows IEEE 754, independently of the engine.
+    with np.errstate(all="ignore"):
+        assert np.exp(np.float64(709.0)) < np.inf and np.exp(np.float64(710.0)) == np.inf
+        assert np.float64(0.0) ** -0.5 == np.inf
+        assert np.float64(1e-200) ** 2 == 0.0         # why -a / b**2 would divide by zero
+
+
+def test_an_overflowing_exp_goes_on_to_inf_through_a_whole_expression():
+    x = Value(800.0)
+    loss = (x.exp() + 1.0).log()         # log(1 + e^800): inf, like torch.log1p(torch.exp(x))
+    loss.backward()
+    assert loss.data == INF and math.isnan(x.grad)       # inf / inf in the chain rule
+
+
+@pytest.mark.parametrize("name", PYTORCH_EDGES)
+def test_edges_against_pytorch_itself_when_installed(name):
+    torch = pytest.importorskip("torch")
+    f, x0, _, _ = PYTORCH_EDGES[name]
+    t = torch.tensor(x0, dtype=torch.float64, requires_grad=True)
+    out = f(t)
+    out.backward()
+    x = Value(x0)
+    ours = f(x)
+    ours.backward()
+    assert same_float(ours.data, out.item()) and same_float(x.grad, t.grad.item())

@@ -67,7 +67,7 @@ def test_loading_a_checkpoint_into_a_fresh_model_gives_its_accuracy(xor_run):
     fresh = depth.untangling_network(seed=123)
     for i in (0, 5, -1):
         run.load(fresh, i)
-        assert fresh.evaluate(X, y)["accuracy"] == pytest.approx(run.accuracy[i])
+        assert fresh.evaluate(X, y, return_dict=True)["accuracy"] == pytest.approx(run.accuracy[i])
 
 
 def test_checkpoints_are_copies_not_views(xor_run):
@@ -92,7 +92,7 @@ def test_the_two_unit_network_untangles_xor(xor_run):
     X_test, y_test = depth.xor_split()[2:]
     assert run.accuracy[0] < 0.6            # before training: a coin toss
     assert run.accuracy[-1] == 1.0          # after: every training point right
-    assert model.evaluate(X_test, y_test)["accuracy"] >= 0.95
+    assert model.evaluate(X_test, y_test, return_dict=True)["accuracy"] >= 0.95
 
 
 def test_a_straight_line_cannot_separate_xor():
@@ -191,7 +191,7 @@ def test_compare_shapes_trains_each_shape_like_fit():
     twin.compile(SoftmaxCrossEntropy(), Adam(0.01), metrics=["accuracy"])
     twin.fit(split[0], split[1], epochs=3, batch_size=32, seed=1, verbose=0)
     assert comparison[1].test_accuracies[1] == pytest.approx(
-        twin.evaluate(split[2], split[3])["accuracy"])
+        twin.evaluate(split[2], split[3], return_dict=True)["accuracy"])
     text = repr(comparison)
     assert "2-3-3-2" in text and "seed 1" in text
 
@@ -219,7 +219,7 @@ def test_the_course_spiral_is_too_easy_to_tell_shapes_apart():
     reference = networks.spiral_network()
     assert reference.count_params() == depth.count_mlp_params([2, 32, 32, 32, 2]) == 2274
     X_test, y_test = scoreboard.spiral_split()[2:]
-    assert reference.evaluate(X_test, y_test)["accuracy"] == 1.0
+    assert reference.evaluate(X_test, y_test, return_dict=True)["accuracy"] == 1.0
 
 
 # ----- bad input ------------------------------------------------------------------------------
@@ -291,3 +291,19 @@ def test_two_units_cannot_pull_the_disc_out_of_the_ring_but_three_can():
     narrow, wider = rings
     assert max(narrow.test_accuracies) < 0.95
     assert min(wider.test_accuracies) == 1.0
+
+
+def test_checkpoints_hold_the_numbers_fit_reports_for_the_same_epochs():
+    """train_with_checkpoints is fit with a callback: its checkpoints after epoch k hold fit's
+    history numbers for epoch k, and the untrained checkpoint those of evaluate."""
+    X, y = depth.xor_split()[:2]
+    X_val, y_val = depth.xor_split()[2:]
+    a, b = depth.untangling_network(), depth.untangling_network()
+    start = b.evaluate(X, y, return_dict=True)
+    run = depth.train_with_checkpoints(a, X, y, epochs=6, every=2, seed=3,
+                                       validation_data=(X_val, y_val))
+    history = b.fit(X, y, epochs=6, seed=3, verbose=0, validation_data=(X_val, y_val)).history
+    assert run.epochs == [0, 2, 4, 6]
+    assert run.loss == [start["loss"]] + [history["loss"][k - 1] for k in (2, 4, 6)]
+    assert run.accuracy[1:] == [history["accuracy"][k - 1] for k in (2, 4, 6)]
+    assert run.val_accuracy[1:] == [history["val_accuracy"][k - 1] for k in (2, 4, 6)]

@@ -9,6 +9,7 @@ from sklearn.metrics import silhouette_score
 from sklearn.neighbors import NearestCentroid
 
 from helpers import digits, networks, scoreboard
+from helpers.estimator import NotFittedError
 from helpers.models import mlp
 
 
@@ -16,7 +17,8 @@ def assert_equal_up_to_sign(a, b):
     assert a.shape == b.shape
     for j in range(b.shape[1]):
         sign = np.sign(a[:, j] @ b[:, j])
-        np.testing.assert_allclose(a[:, j], sign * b[:, j], atol=1e-8)
+        # two SVD routines agree to about 1e-7 (scikit-learn < 1.4 picks another one)
+        np.testing.assert_allclose(a[:, j], sign * b[:, j], atol=1e-6)
 
 
 @pytest.fixture(scope="module")
@@ -63,12 +65,12 @@ def test_pca_by_hand_on_points_along_a_line():
 def test_pca_rejects_bad_input():
     with pytest.raises(ValueError, match="n_components"):
         digits.PCA(5).fit(np.ones((3, 4)))
-    with pytest.raises(RuntimeError, match="fit"):
+    with pytest.raises(NotFittedError, match="fit"):
         digits.PCA(2).transform(np.ones((3, 4)))
     with pytest.raises(ValueError, match="column"):
         digits.PCA(1).fit(np.eye(3)).transform(np.ones((2, 5)))
     with pytest.raises(TypeError):
-        digits.PCA(1.5)
+        digits.PCA(1.5).fit(np.eye(3))
 
 
 # ----- mistakes --------------------------------------------------------------------------------

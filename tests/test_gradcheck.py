@@ -63,3 +63,23 @@ def test_check_model_requires_parameters():
         pass
     with pytest.raises((ValueError, TypeError)):
         check_model(model, np.zeros((2, 2)), np.zeros((2, 2)))
+
+
+def test_check_model_leaves_the_weights_and_the_training_state_alone():
+    rng = np.random.default_rng(4)
+    X, y = rng.normal(size=(6, 2)), rng.integers(0, 3, 6)
+    model = Sequential([Dense(2, 4, seed=0), Tanh(), Dense(4, 3, seed=1)])
+    model.compile("sparse_categorical_crossentropy", "adam")
+    before = model.get_weights()
+    assert check_model(model, X, y) < 1e-6
+    for a, b in zip(before, model.get_weights()):
+        np.testing.assert_array_equal(a, b)
+    assert model.optimizer.iterations == 0 and model.watch.start is None
+
+
+def test_check_model_uses_only_public_methods_of_the_model():
+    import inspect
+    import re
+
+    source = inspect.getsource(check_model)
+    assert not re.findall(r"model\._\w+", source)

@@ -79,11 +79,17 @@ def test_dense_rejects_wrong_feature_count():
         Dense(2, 4).forward(np.zeros((5, 3)))
 
 
-def test_dense_rejects_nan_and_1d_input():
-    with pytest.raises(ValueError, match="NaN or infinite"):
-        Dense(2, 1).forward(np.array([[np.nan, 1.0]]))
+def test_dense_rejects_1d_input_and_passes_nan_on():
+    """NaN is refused where data enters a model (fit, predict, evaluate); inside the network it
+    flows on like any number, so that a diverging training run shows it in the loss, where the
+    divergence watch reports it."""
+    from helpers.models import Sequential
+
     with pytest.raises(ValueError, match="1-D array.*reshape"):
         Dense(2, 1).forward(np.array([1.0, 2.0]))
+    assert np.isnan(Dense(2, 1, seed=0).forward(np.array([[np.nan, 1.0]]))).all()
+    with pytest.raises(ValueError, match="NaN or infinite"):
+        Sequential([Dense(2, 1)]).predict(np.array([[np.nan, 1.0]]))
 
 
 def test_backward_before_forward_is_explained():

@@ -111,3 +111,73 @@ def test_get_by_name_and_unknown_name():
 def test_backward_before_forward_is_explained():
     with pytest.raises(RuntimeError, match="before forward"):
         MeanSquaredError().backward()
+
+
+# ----- what the outputs mean, decided by the loss ---------------------------------------------
+def test_each_loss_reads_probabilities_classes_and_accuracy_from_outputs():
+    logits = np.array([[2.0, -1.0, 0.5], [0.1, 0.2, 3.0], [1.0, 1.5, -2.0]])
+    soft = SoftmaxCrossEntropy()
+    p = soft.probabilities(logits)
+    np.testing.assert_allclose(p, np.exp(logits) / np.exp(logits).sum(1, keepdims=True))
+    np.testing.assert_array_equal(soft.classes(logits), [0, 2, 1])
+    assert soft.accuracy(logits, soft.prepare([0, 2, 0], 3, 3)) == pytest.approx(2 / 3)
+
+    z = np.array([[-2.0], [0.3], [4.0]])
+    logit_bce = BinaryCrossEntropy(from_logits=True)
+    p1 = 1 / (1 + np.exp(-z[:, 0]))
+    np.testing.assert_allclose(logit_bce.probabilities(z), np.column_stack([1 - p1, p1]))
+    np.testing.assert_array_equal(logit_bce.classes(z), [0, 1, 1])
+    prob_bce = BinaryCrossEntropy()
+    np.testing.assert_array_equal(prob_bce.classes(np.array([[0.2], [0.6], [0.5]])), [0, 1, 0])
+    assert prob_bce.accuracy(np.array([[0.2], [0.6]]), prob_bce.prepare([1, 1], 2, 1)) == 0.5
+
+    mse = MeanSquaredError()
+    np.testing.assert_array_equal(mse.classes(np.array([[0.2, 0.9], [1.4, 0.3]])), [1, 0])
+    np.testing.assert_array_equal(mse.classes(np.array([[0.7], [0.1]])), [1, 0])
+    np.testing.assert_allclose(mse.probabilities(np.array([[1.3], [0.25]])),
+                               [[0.0, 1.0], [0.75, 0.25]])
+
+
+def test_forward_is_prepare_then_compute():
+    rng = np.random.default_rng(3)
+    logits, labels = rng.normal(size=(6, 4)), rng.integers(0, 4, 6)
+    a, b = SoftmaxCrossEntropy(), SoftmaxCrossEntropy()
+    assert a.forward(logits, labels) == b.compute(logits, b.prepare(labels, 6, 4))
+    np.testing.assert_array_equal(a.backward(), b.backward())
+
+
+def test_prepared_targets_have_the_working_form():
+    assert SoftmaxCrossEntropy().prepare([1, 0], 2, 3).tolist() == [1, 0]
+    np.testing.assert_array_equal(SoftmaxCrossEntropy().prepare(np.eye(3)[[1, 0]], 2, 3),
+                                  np.eye(3)[[1, 0]])
+    assert BinaryCrossEntropy().prepare([1, 0, 1], 3, 1).tolist() == [[1.0], [0.0], [1.0]]
+    assert MeanSquaredError().prepare([0.5, 2.0], 2, 1).tolist() == [[0.5], [2.0]]
+
+
+def test_keras_contracts_for_the_categorical_names():
+    one_hot = np.eye(3)[[2, 0]]
+    logits = np.array([[0.0, 1.0, 2.0], [1.0, 0.0, -1.0]])
+    assert losses.get("categorical_crossentropy").forward(logits, one_hot) == pytest.approx(
+        SoftmaxCrossEntropy().forward(logits, [2, 0]))
+    with pytest.raises(ValueError, match="'sparse_categorical_crossentropy'"):
+        losses.get("categorical_crossentropy").forward(logits, [2, 0])
+    with pytest.raises(ValueError, match="argmax"):
+        losses.get("sparse_categorical_crossentropy").forward(logits, one_hot)
+
+
+@pytest.mark.parametrize("loss, n_outputs, target, message", [
+    (MeanSquaredError(), 1, [[0.0], [np.nan]], "target contains 1 NaN or infinite"),
+    (MeanSquaredError(), 1, [[1.0, 2.0], [3.0, 4.0]], "2 value.* per row .* 1 output"),
+    (MeanSquaredError(), 1, [["a"], ["b"]], "numbers only"),
+    (BinaryCrossEntropy(), 1, [0, np.inf], "NaN or infinite"),
+    (SoftmaxCrossEntropy(), 2, [[0.0, 1.0], [np.nan, 0.0]], "NaN or infinite"),
+])
+def test_bad_targets_are_named_as_targets(loss, n_outputs, target, message):
+    with pytest.raises((ValueError, TypeError), match=message) as caught:
+        loss.forward(np.full((2, n_outputs), 0.5), target)
+    assert "learning rate" not in str(caught.value)
+
+
+def test_binary_cross_entropy_needs_one_output():
+    with pytest.raises(ValueError, match="one output per sample, got 3"):
+        BinaryCrossEntropy().prepare([0, 1], 2, 3)

@@ -127,3 +127,16 @@ def test_matches_pytorch_when_installed():
             w.grad = torch.tensor(g)
             theirs.step()
             assert np.allclose(w.detach().numpy(), mine, atol=1e-12)
+
+
+def test_keras_name_learning_rate_is_the_same_setting():
+    for cls, default in [(SGD, 0.01), (RMSprop, 0.001), (Adam, 0.001)]:
+        assert cls().lr == default and cls(learning_rate=0.3).lr == 0.3
+        np.testing.assert_array_equal(run(cls(learning_rate=0.05)), run(cls(lr=0.05)))
+    opt = Adam(lr=0.1)
+    opt.learning_rate = 0.02
+    assert opt.lr == 0.02 and opt.learning_rate == 0.02
+    with pytest.raises(TypeError, match="not both"):
+        SGD(lr=0.1, learning_rate=0.1)
+    with pytest.raises(ValueError, match="learning rate"):
+        opt.learning_rate = -1.0

@@ -44,3 +44,10 @@ def test_reference_network_rows_are_real_test_accuracies():
     rows = {r.approach: r for r in scoreboard.rows("digits") if r.notebook == 7}
     assert len(rows) == 1
     assert list(rows.values())[0].accuracy == acc >= 0.97
+
+
+def test_every_contributor_exists_and_registers_a_row():
+    scoreboard.rows()                                    # imports every contributor
+    modules = {r.compute.__module__ for r in scoreboard._ROWS}
+    for name in scoreboard._CONTRIBUTORS:
+        assert f"helpers.{name}" in modules, name

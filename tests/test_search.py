@@ -3,6 +3,7 @@ import pytest
 from sklearn.tree import DecisionTreeClassifier
 
 from helpers import datasets, scoreboard
+from helpers.estimator import NotFittedError
 from helpers.search import (CoordinateSearch, Memorizer, RuleSearch, ThresholdRule, accuracy,
                             accuracy_landscape, candidate_rules, change_coordinates, error_count,
                             x_rule_accuracy)
@@ -85,7 +86,7 @@ def test_rule_search_random_candidates_seeded_and_bad_input():
     assert a.train_score_ <= RuleSearch().fit(X_train, y_train).train_score_
     with pytest.raises(ValueError, match="measure"):
         RuleSearch(measure="fun").fit(X_train, y_train)
-    with pytest.raises(RuntimeError, match="fit"):
+    with pytest.raises(NotFittedError, match="fit"):
         RuleSearch().predict(X_train)
     with pytest.raises(ValueError, match="2-D"):
         RuleSearch().fit(X_train[:, 0], y_train)
@@ -99,7 +100,7 @@ def test_memorizer_perfect_on_training_chance_on_new():
     X_far, y_far = datasets.two_class_points(n=2000, noise=0.35, seed=99)
     assert abs(m.score(X_far, y_far) - 0.5) < 0.05      # chance on lots of new points
     assert m.predict(X_test).tolist() == m.predict(X_test).tolist()
-    with pytest.raises(RuntimeError, match="fit"):
+    with pytest.raises(NotFittedError, match="fit"):
         Memorizer().predict(X_test)
 
 
@@ -154,7 +155,7 @@ def test_coordinate_search_bad_settings():
         CoordinateSearch(n_steps=2.5).fit(X_train, y_train)
     with pytest.raises(ValueError, match="expects 2"):
         CoordinateSearch().fit(np.ones((5, 3)), [0, 1, 0, 1, 0])
-    with pytest.raises(RuntimeError, match="fit"):
+    with pytest.raises(NotFittedError, match="fit"):
         CoordinateSearch().transform(X_train)
 
 

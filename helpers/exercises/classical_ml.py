@@ -1,10 +1,16 @@
-"""Exercise checkers for notebook 04, classical machine learning."""
+"""Exercise checkers for notebook 04, classical machine learning.
+
+Numbers are read with the course's reading rules (:mod:`helpers.exercises.feedback`): as text or
+fractions ("1/3"), lists, tuples or "1.5, 0, 1" alike, and right when they match to 2 decimals.
+Exercise 4 (scikit-learn's ``C``) is optional, in the notebook's "going further" section.
+"""
 
 import numpy as np
 
 from .. import datasets
 from ..classical import LogisticRegression, WithFeatures, sklearn_C
-from .feedback import correct, not_yet, NO_ANSWER as _NO_ANSWER, is_number
+from .feedback import (NO_ANSWER as _NO_ANSWER, TOLERANCE_NOTE, checker, close, correct,
+                       not_yet, read_number, read_numbers)
 
 __all__ = ["check_perceptron_update", "check_split_impurity", "check_circle_features",
            "check_sklearn_C", "PERCEPTRON_START", "SPLIT_COUNTS"]
@@ -17,80 +23,79 @@ PERCEPTRON_START = {"w": (0.5, -1.0), "b": 0.0, "lr": 1.0, "x": (1.0, 1.0), "lab
 SPLIT_COUNTS = {"left": (5, 1), "right": (1, 1)}
 
 
-def _number(answer):
-    return float(answer) if is_number(answer) else None
-
-
 def _gini(counts):
     counts = np.asarray(counts, dtype=float)
     return 1.0 - float(np.sum((counts / counts.sum()) ** 2))
 
 
+@checker
 def check_perceptron_update(answer):
-    """Exercise 1: the weights and bias (w1, w2, b) after the perceptron sees one point."""
+    """Exercise 1: the weights and bias (w1, w2, b) after the perceptron sees one point.
+    ``((w1, w2), b)`` and ``"1.5, 0, 1"`` are read like ``(w1, w2, b)``."""
     if answer is None:
         return not_yet(_NO_ANSWER, "Start with the score w · x + b of the point.")
-    try:
-        values = np.asarray(answer, dtype=float).ravel()
-    except (TypeError, ValueError):
-        values = None
-    if values is None or values.shape != (3,):
-        return not_yet("the answer should be three numbers: (w1, w2, b).",
-                       "Write it as a tuple, e.g. answer = (0.0, 0.0, 0.0).")
+    values = np.array(read_numbers(answer, 3, "the answer", "(w1, w2, b)"))
     w, b = np.array(PERCEPTRON_START["w"]), PERCEPTRON_START["b"]
     x, lr = np.array(PERCEPTRON_START["x"]), PERCEPTRON_START["lr"]
     score = float(w @ x + b)
     right = np.append(w + lr * x, b + lr)
-    if np.allclose(values, right):
+
+    def same(a, b):
+        return all(close(u, v) for u, v in zip(a, b))
+
+    if same(values, right):
         return correct(f"the score was {score:g}, so a black point sat on the white side; the "
                        f"rule adds the point to w and 1 to b, which turns the line towards it.")
-    if np.allclose(values, np.append(w, b)):
+    if same(values, np.append(w, b)):
         return not_yet("that is the starting line: the perceptron did change something.",
                        f"The score w · x + b is {score:g}. Is that the right sign for a black "
                        f"(class 1) point?")
-    if np.allclose(values, np.append(w - lr * x, b - lr)):
+    if same(values, np.append(w - lr * x, b - lr)):
         return not_yet("you moved the line away from the point.",
                        "For a missed point of class 1 the rule *adds* lr · x to w and lr to b.")
-    if np.allclose(values[:2], right[:2]):
+    if same(values[:2], right[:2]):
         return not_yet("the weights are right, the bias is not.",
                        "The bias moves too: b changes by +lr for a missed class-1 point.")
+    if close(values[2], right[2]):
+        return not_yet("the bias is right, the weights are not.",
+                       "Each weight changes by lr times the matching coordinate of the point.")
     return not_yet("not the values the rule gives.",
                    "Compute the score w · x + b. If it is <= 0 for a class-1 point, add lr · x "
                    "to w and lr to b.")
 
 
+@checker
 def check_split_impurity(answer):
-    """Exercise 2: the size-weighted Gini impurity of the split in SPLIT_COUNTS."""
+    """Exercise 2: the size-weighted Gini impurity of the split in SPLIT_COUNTS ("1/3" and 0.33
+    are read alike: 2 decimals are enough)."""
     if answer is None:
         return not_yet(_NO_ANSWER, "Gini impurity of a group is 1 minus the sum of squared "
                                    "class shares.")
-    value = _number(answer)
-    if value is None:
-        return not_yet(f"the answer should be one number, got {answer!r}.",
-                       "Compute it with ordinary arithmetic, e.g. answer = 1 - 0.5**2 - 0.5**2.")
+    value = read_number(answer)
     left, right = SPLIT_COUNTS["left"], SPLIT_COUNTS["right"]
     n_left, n_right = sum(left), sum(right)
     g_left, g_right = _gini(left), _gini(right)
     weighted = (n_left * g_left + n_right * g_right) / (n_left + n_right)
     parent = _gini(np.add(left, right))
-    if abs(value - weighted) < 5e-3:
+    if close(value, weighted):
         return correct(f"{weighted:.3f}: lower than the {parent:.3f} of the unsplit group, so "
                        f"this question makes the groups purer and a tree could ask it.")
-    if abs(value - (g_left + g_right) / 2) < 5e-3:
+    if close(value, (g_left + g_right) / 2):
         return not_yet("that is the plain average of the two sides.",
                        f"Weight each side by its share of the points: the left group has "
                        f"{n_left} of the {n_left + n_right} points.")
-    if abs(value - parent) < 5e-3:
+    if close(value, parent):
         return not_yet("that is the impurity before the split.",
                        "Compute each side's impurity separately, then combine them.")
-    if min(abs(value - g_left), abs(value - g_right)) < 5e-3:
+    if close(value, g_left) or close(value, g_right):
         return not_yet("that is the impurity of one side only.",
                        "Combine both sides, each weighted by its number of points.")
-    return not_yet(f"{value:.3f} is not the weighted impurity.",
+    return not_yet(f"{value:.3f} is not the weighted impurity ({TOLERANCE_NOTE}).",
                    "For each side: 1 - (share of white)² - (share of black)²; then "
                    "(n_left · gini_left + n_right · gini_right) / n.")
 
 
+@checker
 def check_circle_features(answer):
     """Exercise 3: at most three hand-made features that let a straight line solve circles."""
     if answer is None:
@@ -107,6 +112,9 @@ def check_circle_features(answer):
         return not_yet(f"training with your features failed: {exc}",
                        "Use X[:, 0] for x and X[:, 1] for y, and return an array with one "
                        "row per point.")
+    if not np.all(np.isfinite(model.mean_)):
+        return not_yet("your features contain nan or inf values.",
+                       "Check for divisions by zero or logarithms of 0 in your function.")
     n_features = model.mean_.shape[0]
     if n_features > 3:
         return not_yet(f"your function makes {n_features} features; use at most 3.",
@@ -120,26 +128,25 @@ def check_circle_features(answer):
                    "outer ring? Think of the distance to the centre, or x² + y².")
 
 
+@checker
 def check_sklearn_C(answer):
-    """Exercise 4: scikit-learn's C for l2 = 0.01 on 300 training points."""
+    """Exercise 4 (optional, "going further"): scikit-learn's C for l2 = 0.01 on 300 training
+    points. "1/3", 0.33 and 1 / (0.01 * 300) are all read as the same answer."""
     if answer is None:
         return not_yet(_NO_ANSWER, "Compare the two objectives: mean loss plus a penalty, and "
                                    "C times the summed loss plus a penalty.")
-    value = _number(answer)
-    if value is None:
-        return not_yet(f"the answer should be one number, got {answer!r}.",
-                       "For example: answer = 1 / 2")
+    value = read_number(answer)
     l2, n = 0.01, 300
     right = sklearn_C(l2, n)
-    if abs(value - right) < 1e-3:
+    if close(value, right):
         return correct(f"C = 1 / (l2 · n) = {right:.4f}: scikit-learn adds up the loss over "
                        f"the points where we average it, so its C also absorbs n.")
-    if abs(value - 1 / l2) < 1e-6 or abs(value - 2 / l2) < 1e-6:
+    if close(value, 1 / l2) or close(value, 2 / l2):
         return not_yet("that would be right if scikit-learn averaged the loss.",
                        "scikit-learn *sums* the loss over the 300 points; divide by n as well.")
-    if abs(value - l2 * n) < 1e-6:
+    if close(value, l2 * n):
         return not_yet("C is an *inverse* penalty: a larger C means a weaker penalty.",
                        "Take 1 over that number.")
-    return not_yet(f"{value:g} is not the matching C.",
+    return not_yet(f"{value:g} is not the matching C ({TOLERANCE_NOTE}).",
                    "Divide scikit-learn's objective by C · n and compare it with ours, "
                    "mean loss + l2/2 · |w|².")

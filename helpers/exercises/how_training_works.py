@@ -1,27 +1,119 @@
 """Exercise checkers for notebook 06, *How training works*.
 
-1. :func:`check_chain_rule` — the three partial derivatives of f = (a·b + c)², by hand.
-2. :func:`check_used_twice` — the derivative of a number used in two places.
+A primer on slopes comes first; its two exercises need no calculus:
+
+- :func:`check_nudge_slope` — estimate a slope by nudging the input a little (finite differences).
+- :func:`check_path_slope` — the chain rule as multiplying the slopes along a path.
+
+Then:
+
+1. :func:`check_chain_rule` — optional, needs calculus: the three partial derivatives of
+   f = (a·b + c)², by hand.
+2. :func:`check_used_twice` — optional, needs calculus: the derivative of a number used in two
+   places.
 3. :func:`check_sgd_step` — one gradient-descent update, by hand.
 4. :func:`check_divergent_rates` — which learning rates make gradient descent blow up on
    L(w) = 2 (w - 3)².
+
+Numbers are read with the course's reading rules (:mod:`helpers.exercises.feedback`): text,
+fractions, lists or "0.6, 1.0" alike, and right when they match to 2 decimals.
 """
-import numbers
+from .feedback import (AnswerError, NO_ANSWER as _NO_ANSWER, TOLERANCE_NOTE, checker, close,
+                       correct, not_yet, read_number, read_numbers)
 
-import numpy as np
-
-from .feedback import correct, not_yet, NO_ANSWER as _NO_ANSWER
-
-__all__ = ["CHAIN_POINT", "check_chain_rule", "USED_TWICE_X", "check_used_twice", "SGD_TASK",
+__all__ = ["SLOPE_TASK", "primer_loss", "check_nudge_slope", "PATH_SLOPES", "check_path_slope",
+           "CHAIN_POINT", "check_chain_rule", "USED_TWICE_X", "check_used_twice", "SGD_TASK",
            "check_sgd_step", "CANDIDATE_RATES", "check_divergent_rates"]
 
 
-def _is_number(x):
-    return isinstance(x, numbers.Real) and not isinstance(x, bool) and np.isfinite(x)
+def _same(x, y):
+    return close(x, y)
 
 
-def _same(x, y, tol=1e-6):
-    return abs(float(x) - float(y)) <= tol * max(1.0, abs(float(y)))
+# ----- primer 1: a slope by nudging ---------------------------------------------------------------
+#: Where to measure the slope of :func:`primer_loss`, and by how much to nudge the weight.
+SLOPE_TASK = {"w": 2.5, "nudge": 0.001}
+
+
+def primer_loss(w):
+    """The loss of one weight for the primer: L(w) = (w - 1)², lowest at w = 1."""
+    return (w - 1.0) ** 2
+
+
+@checker
+def check_nudge_slope(answer):
+    """Primer exercise (no calculus): the slope of :func:`primer_loss` at w = 2.5, estimated by
+    nudging w by 0.001: (L(w + 0.001) - L(w)) / 0.001. The exact slope and the estimate with a
+    nudge to the left or on both sides agree to 2 decimals, so all of them pass."""
+    if answer is None:
+        return not_yet(_NO_ANSWER, "Compute L at w and at w + 0.001 with ex.primer_loss, "
+                                   "subtract, and divide by the nudge 0.001.")
+    value = read_number(answer)
+    w, h = SLOPE_TASK["w"], SLOPE_TASK["nudge"]
+    change = primer_loss(w + h) - primer_loss(w)
+    slope = change / h
+    if _same(value, slope):
+        return correct(f"the loss moves by {change:.6f} when w moves by {h:g}: a slope of "
+                       f"{slope:.3f}. Positive means the loss goes up when w goes up, so "
+                       f"to lower the loss, decrease w. Nudging is slow (one extra loss "
+                       f"computation per weight), which is why training uses backpropagation.")
+    if _same(value, -slope):
+        return not_yet("the size is right, the sign is not.",
+                       "Subtract in the right order: L(w + 0.001) - L(w), the new value minus "
+                       "the old one. Here the loss goes down as w grows.")
+    if abs(value - change) < 1e-4:
+        return not_yet(f"{value:g} is how much the loss moved, not the slope.",
+                       "Divide that change by the size of the nudge, 0.001.")
+    if _same(value, primer_loss(w)):
+        return not_yet(f"{value:g} is the loss at w = {w:g}, not its slope.",
+                       "The slope is how much the loss moves per unit that w moves: compare L "
+                       "at w and at w + 0.001.")
+    for big in (0.1, 1.0):
+        if _same(value, (primer_loss(w + big) - primer_loss(w)) / big):
+            return not_yet(f"that is the slope measured with a nudge of {big:g}.",
+                           "A big nudge measures the average slope over a long stretch; use "
+                           "the small nudge 0.001.")
+    if _same(value, h / change):
+        return not_yet(f"{value:g} divides the nudge by the change of the loss.",
+                       "Turn it round: the change of the loss divided by the nudge.")
+    return not_yet(f"{value:g} is not the slope at w = {w:g} ({TOLERANCE_NOTE}).",
+                   "Compute (ex.primer_loss(2.501) - ex.primer_loss(2.5)) / 0.001.")
+
+
+# ----- primer 2: slopes multiply along a path -----------------------------------------------------
+#: A path x → u → v → f and the slope of each step: when u moves by a little, v moves by
+#: -0.5 times as much, and so on.
+PATH_SLOPES = (("x", "u", 3.0), ("u", "v", -0.5), ("v", "f", 4.0))
+
+
+@checker
+def check_path_slope(answer):
+    """Primer exercise (no calculus): how much f moves per unit that x moves, along the path in
+    :data:`PATH_SLOPES` (the chain rule: multiply the slopes along the path)."""
+    if answer is None:
+        return not_yet(_NO_ANSWER, "If x moves by 1, how much does u move? And then v? And f?")
+    value = read_number(answer)
+    slopes = [s for _, _, s in PATH_SLOPES]
+    product = slopes[0] * slopes[1] * slopes[2]
+    if _same(value, product):
+        return correct(f"{' × '.join(f'{s:g}' for s in slopes)} = {product:g}: x moves u "
+                       f"{slopes[0]:g} times as much, that moves v {slopes[1]:g} times as much, "
+                       f"and that moves f {slopes[2]:g} times as much. Multiplying the slopes "
+                       f"along the path is the chain rule.")
+    if _same(value, sum(slopes)):
+        return not_yet("you added the slopes.",
+                       "Each step scales the movement of the step before it: multiply.")
+    if _same(value, -product):
+        return not_yet("the size is right, the sign is not.",
+                       "Signs multiply too: one negative slope on the path makes the product "
+                       "negative.")
+    if any(_same(value, s) for s in slopes) or any(
+            _same(value, a * b) for a, b in ((slopes[0], slopes[1]), (slopes[1], slopes[2]),
+                                             (slopes[0], slopes[2]))):
+        return not_yet("that leaves out a step of the path.",
+                       "Use every slope from x to f: three steps, three factors.")
+    return not_yet(f"{value:g} is not how much f moves per unit of x ({TOLERANCE_NOTE}).",
+                   "Follow a movement of 1 along the path: x → u → v → f.")
 
 
 # ----- 1. the chain rule by hand -----------------------------------------------------------------
@@ -29,15 +121,14 @@ def _same(x, y, tol=1e-6):
 CHAIN_POINT = {"a": 1.5, "b": -2.0, "c": 0.5}
 
 
+@checker
 def check_chain_rule(answer):
-    """``answer`` = (df/da, df/db, df/dc) for f = (a·b + c)² at :data:`CHAIN_POINT`."""
+    """Optional (needs calculus). ``answer`` = (df/da, df/db, df/dc) for f = (a·b + c)² at
+    :data:`CHAIN_POINT`."""
     if answer is None:
         return not_yet(_NO_ANSWER, "Call u = a·b + c. Then f = u², df/du = 2u, and "
                        "df/da = df/du · du/da.")
-    if (not isinstance(answer, (tuple, list)) or len(answer) != 3
-            or not all(_is_number(v) for v in answer)):
-        return not_yet("the answer should be three numbers (df/da, df/db, df/dc), for example "
-                       "(1.0, 2.0, 3.0).", "Give a tuple of three numbers.")
+    answer = read_numbers(answer, 3, "the answer", "(df/da, df/db, df/dc)")
     a, b, c = CHAIN_POINT["a"], CHAIN_POINT["b"], CHAIN_POINT["c"]
     u = a * b + c
     right = (2 * u * b, 2 * u * a, 2 * u)
@@ -72,13 +163,14 @@ def check_chain_rule(answer):
 USED_TWICE_X = 2.0
 
 
+@checker
 def check_used_twice(answer):
-    """``answer`` = df/dx for f(x) = x · (x + 1) at x = :data:`USED_TWICE_X`."""
+    """Optional (needs calculus). ``answer`` = df/dx for f(x) = x · (x + 1) at
+    x = :data:`USED_TWICE_X`."""
     if answer is None:
         return not_yet(_NO_ANSWER, "x reaches f along two paths: as the left factor and "
                        "inside (x + 1).")
-    if not _is_number(answer):
-        return not_yet(f"the answer should be one number, got {answer!r}.", "For example 3.0.")
+    answer = read_number(answer)
     x = USED_TWICE_X
     right = 2 * x + 1
     if _same(answer, right):
@@ -91,7 +183,8 @@ def check_used_twice(answer):
     if _same(answer, (x + 1) * x):
         return not_yet("that is the value of f, not its derivative.", "Ask how much f moves "
                        "when x moves by a tiny amount.")
-    return not_yet(f"{answer:g} is not df/dx.", "Expand f = x² + x, or use the product rule.")
+    return not_yet(f"{answer:g} is not df/dx ({TOLERANCE_NOTE}).",
+                   "Expand f = x² + x, or use the product rule.")
 
 
 # ----- 3. one gradient-descent step ---------------------------------------------------------------
@@ -99,13 +192,13 @@ def check_used_twice(answer):
 SGD_TASK = {"w": 0.8, "grad": -2.5, "lr": 0.1}
 
 
+@checker
 def check_sgd_step(answer):
     """``answer`` = the weight after one plain SGD step on :data:`SGD_TASK`."""
     if answer is None:
         return not_yet(_NO_ANSWER, "SGD moves each weight against its gradient: "
                        "w - lr · grad.")
-    if not _is_number(answer):
-        return not_yet(f"the answer should be one number, got {answer!r}.", "For example 0.5.")
+    answer = read_number(answer)
     w, g, lr = SGD_TASK["w"], SGD_TASK["grad"], SGD_TASK["lr"]
     right = w - lr * g
     if _same(answer, right):
@@ -120,7 +213,8 @@ def check_sgd_step(answer):
     if _same(answer, -lr * g) or _same(answer, lr * g):
         return not_yet("that is only the change, not the new weight.", "Add the change to the "
                        "old weight w.")
-    return not_yet(f"{answer:g} is not the new weight.", "Compute w - lr · grad.")
+    return not_yet(f"{answer:g} is not the new weight ({TOLERANCE_NOTE}).",
+                   "Compute w - lr · grad.")
 
 
 # ----- 4. which learning rates diverge? -----------------------------------------------------------
@@ -133,22 +227,29 @@ def _diverges(lr):
     return abs(1 - 4 * lr) > 1
 
 
+@checker
 def check_divergent_rates(answer):
-    """``answer`` = the learning rates in :data:`CANDIDATE_RATES` for which it diverges."""
+    """``answer`` = the learning rates in :data:`CANDIDATE_RATES` for which it diverges: a list,
+    a tuple, a set or text such as "0.6, 1.0" (one rate alone may be given as a number)."""
     if answer is None:
         return not_yet(_NO_ANSWER, "dL/dw = 4 (w - 3), so one step turns w - 3 into "
                        "(1 - 4·lr)(w - 3).")
-    if isinstance(answer, numbers.Real):
-        answer = [answer]
     try:
-        chosen = {float(v) for v in answer}
-    except (TypeError, ValueError):
-        return not_yet("the answer should be a list of learning rates, for example [0.2, 1.0].",
-                       "Copy the rates you pick from CANDIDATE_RATES.")
+        chosen = set(read_numbers(answer, None, "the answer"))
+    except AnswerError as error:
+        raise AnswerError(f"the answer should be a list of learning rates, for example "
+                          f"[0.2, 1.0] ({error.message})",
+                          "Copy the rates you pick from CANDIDATE_RATES.") from None
+    if not chosen:
+        return not_yet("your list is empty, which says no rate diverges; some do.",
+                       "For each rate, compute |1 - 4·lr|: above 1, the distance to w = 3 "
+                       "grows at every step.")
     unknown = sorted(v for v in chosen if not any(_same(v, r) for r in CANDIDATE_RATES))
     if unknown:
-        return not_yet(f"{unknown} are not among the candidates {list(CANDIDATE_RATES)}.",
-                       "Pick from CANDIDATE_RATES only.")
+        return not_yet(f"{', '.join(f'{v:g}' for v in unknown)} "
+                       f"{'is' if len(unknown) == 1 else 'are'} not among the candidates "
+                       f"{list(CANDIDATE_RATES)}.", "Pick from CANDIDATE_RATES only.")
+    chosen = {next(r for r in CANDIDATE_RATES if _same(v, r)) for v in chosen}
     right = {r for r in CANDIDATE_RATES if _diverges(r)}
     if chosen == right:
         return correct(f"{sorted(right)}: there |1 - 4·lr| > 1, so the distance to the best "

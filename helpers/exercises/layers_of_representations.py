@@ -1,17 +1,24 @@
-"""Checkers for notebook 05, layers of representations."""
-import numbers
+"""Checkers for notebook 05, layers of representations.
+
+One way of counting depth everywhere: a network's depth is the number of its Dense layers, the
+layers with weights (activations such as tanh or ReLU have none and are not counted). So
+mlp([2, 2, 2, 2, 2]) has depth 4 and the spiral's 2-32-32-32-2 network has depth 4.
+Answers are read with the course's reading rules: "162" like 162, "2-44-44-2" like [2, 44, 44, 2].
+"""
+import re
 
 from ..depth import count_mlp_params
 from ..layers import Dense
 from ..models import Sequential
-from .feedback import correct, not_yet, NO_ANSWER as _NO_ANSWER
+from .feedback import (AnswerError, NO_ANSWER as _NO_ANSWER, checker, correct, not_yet,
+                       read_items, read_number, read_text, short)
 
 __all__ = ["check_deep_meaning", "check_param_count", "check_budget_shape",
            "PARAM_COUNT_SIZES", "BUDGET"]
 
 #: Exercise 2 asks for the number of weights and biases of mlp(PARAM_COUNT_SIZES).
 PARAM_COUNT_SIZES = (2, 10, 10, 2)
-#: Exercise 3's budget: the parameter count of the reference spiral network, 2-32-32-32-2.
+#: Exercise 3's budget: the parameter count of the reference spiral network, 2-32-32-32-2 (depth 4).
 BUDGET = count_mlp_params([2, 32, 32, 32, 2])
 
 
@@ -29,35 +36,58 @@ _MEANINGS = {
 }
 
 
+def _letter(answer):
+    """'b' from "b", " B ", "(b)", "b)" or the sentence of choice (b) itself."""
+    if isinstance(answer, str):
+        text = read_text(answer).strip(" .")
+        found = re.fullmatch(r"\(?([a-z])\)?", text)
+        if found:
+            return found.group(1)
+        for letter, (sentence, _) in _MEANINGS.items():
+            if text.lstrip("(abcd) ").strip() == read_text(sentence):
+                return letter
+    return None
+
+
+@checker
 def check_deep_meaning(answer):
     """Exercise 1: which sentence says what the 'deep' in deep learning means? ('a' to 'd')."""
     if answer is None:
         return not_yet(_NO_ANSWER, "Answer with one letter, for example answer = 'a'.")
-    if not isinstance(answer, str) or answer.strip().lower() not in _MEANINGS:
-        return not_yet(f"{answer!r} is not one of the choices.",
+    letter = _letter(answer)
+    if letter not in _MEANINGS:
+        return not_yet(f"{short(answer)} is not one of the choices.",
                        "Answer with one of the letters 'a', 'b', 'c' or 'd'.")
-    letter = answer.strip().lower()
     if letter == "b":
-        return correct("'Deep' counts the successive layers of representations: the 2-2-2-2-2 "
-                       "network has four Dense layers and so four learned changes of "
-                       "coordinates, each drawn in the strip of panels above.")
+        return correct("'Deep' counts the successive layers of representations. We count the "
+                       "Dense layers, the layers with weights: the 2-2-2-2-2 network has four, "
+                       "so its depth is 4, and each is one learned change of coordinates, drawn "
+                       "in the strip of panels above.")
     return not_yet(f"({letter}) says that {_MEANINGS[letter][0]}.", _MEANINGS[letter][1])
 
 
+@checker
 def check_param_count(answer):
     """Exercise 2: how many numbers (weights and biases) does mlp([2, 10, 10, 2]) learn?"""
     sizes = list(PARAM_COUNT_SIZES)
     if answer is None:
         return not_yet(_NO_ANSWER, "Count each Dense layer's weights (inputs × outputs) and "
                                    "biases (one per output), then add the layers up.")
-    if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
-        return not_yet(f"{answer!r} is not a number.", "Answer with a whole number.")
+    try:
+        answer = read_number(answer)
+    except AnswerError as error:
+        raise AnswerError(error.message, "Answer with a whole number.") from None
+    if not answer.is_integer():
+        return not_yet(f"{answer:g} is not a whole number; a count of weights and biases is.",
+                       "Answer with a whole number.")
+    answer = int(answer)
     expected = count_mlp_params(sizes)
     weights_only = sum(a * b for a, b in zip(sizes[:-1], sizes[1:]))
     if answer == expected:
         return correct(f"{expected}: Dense(2, 10) has 2×10 + 10 = 30, Dense(10, 10) has "
                        f"10×10 + 10 = 110 and Dense(10, 2) has 10×2 + 2 = 22. The tanh or ReLU "
-                       f"layers between them learn nothing.")
+                       f"layers between them learn nothing, which is why depth counts only the "
+                       f"Dense layers: this network has depth 3.")
     if answer == weights_only:
         return not_yet(f"{answer} counts the weights but not the biases.",
                        "Each Dense layer also learns one bias per output unit (the b in "
@@ -76,29 +106,36 @@ def check_param_count(answer):
 
 
 def _sizes_of(answer):
-    """Layer sizes from a list such as [2, 8, 8, 2] or from a Sequential model."""
+    """Layer sizes from a list such as [2, 8, 8, 2], from text ("2-8-8-2", "[2, 8, 8, 2]") or
+    from a Sequential model; None if the answer is none of these."""
     if isinstance(answer, Sequential):
         dense = [layer for layer in answer.layers if isinstance(layer, Dense)]
         if not dense:
             return None
         return [dense[0].n_in] + [layer.n_out for layer in dense]
-    if isinstance(answer, (list, tuple)) and all(
-            isinstance(s, numbers.Integral) and not isinstance(s, bool) and s > 0
-            for s in answer):
-        return [int(s) for s in answer]
-    return None
+    if isinstance(answer, str):
+        answer = re.sub(r"\s*[-x×]\s*", ",", answer.strip().strip("()[]"))
+    try:
+        sizes = [read_number(s) for s in read_items(answer, "the answer", max_items=100)]
+    except AnswerError:
+        return None
+    if len(sizes) < 2 or not all(s.is_integer() and s > 0 for s in sizes):
+        return None
+    return [int(s) for s in sizes]
 
 
+@checker
 def check_budget_shape(answer):
     """Exercise 3: the widest [2, w, w, 2] (two hidden layers of equal width) within BUDGET."""
     if answer is None:
         return not_yet(_NO_ANSWER, "Answer with a list of layer sizes such as [2, 20, 20, 2].")
     sizes = _sizes_of(answer)
     if sizes is None:
-        return not_yet(f"{answer!r} is not a list of layer sizes.",
+        return not_yet(f"{short(answer)} is not a list of layer sizes.",
                        "Answer with a list of positive whole numbers such as [2, 20, 20, 2].")
     if len(sizes) != 4:
-        return not_yet(f"{sizes} has {len(sizes) - 2} hidden layer(s); the task asks for two.",
+        return not_yet(f"{sizes} has {len(sizes) - 2} hidden layer(s) (depth {len(sizes) - 1}: "
+                       f"its Dense layers); the task asks for two hidden layers (depth 3).",
                        "Use the shape [2, w, w, 2]: input 2, two hidden layers of w units, "
                        "output 2.")
     if sizes[0] != 2 or sizes[-1] != 2:
@@ -117,7 +154,8 @@ def check_budget_shape(answer):
                        f"one more unit per layer would still fit.",
                        "Try larger w until the count goes over the budget, then step back "
                        "by one.")
-    return correct(f"{sizes} has {params} parameters, the most a two-hidden-layer shape can "
+    return correct(f"{sizes} has {params} parameters, the most a two-hidden-layer shape "
+                   f"(depth 3, one fewer Dense layer than the budget's network) can "
                    f"have within {BUDGET}: the parameter count grows with w² (the w×w weights "
                    f"between the hidden layers), so one more unit per layer costs "
                    f"{count_mlp_params([2, sizes[1] + 1, sizes[1] + 1, 2]) - params} more.")

@@ -1,10 +1,15 @@
-"""Checkers for notebook 02 (learning from data)."""
+"""Checkers for notebook 02 (learning from data).
 
+Numbers may be given as text or fractions, accuracies as shares (0.44) or percentages (44), and
+a pair as a tuple, a list or "1.0, 0.44": the course's reading rules in
+:mod:`helpers.exercises.feedback`. Accuracies are right when they match to 2 decimals.
+"""
 import numpy as np
 
 from .. import scoreboard
 from ..search import Memorizer, ThresholdRule, accuracy, candidate_rules
-from .feedback import correct, not_yet, is_number as _number
+from .feedback import (AnswerError, NO_ANSWER, TOLERANCE_NOTE, checker, close, correct,
+                       not_yet, read_items, read_number, read_share, short)
 
 __all__ = ["tiny_data", "TINY_RULE"]
 
@@ -20,28 +25,33 @@ def tiny_data():
     return _TINY_X.copy(), _TINY_Y.copy()
 
 
+@checker
 def check_error_count(answer):
     """``answer``: how many of the eight points the rule "x > 0.5 → black" gets wrong."""
     if answer is None:
-        return not_yet("no answer yet.", "Compare the rule's answer with the expected answer "
-                                         "point by point and count the disagreements.")
-    if not _number(answer):
-        return not_yet(f"expected a whole number, got {type(answer).__name__}.",
-                       "Write the count as a number, e.g. answer = 3.")
+        return not_yet(NO_ANSWER, "Compare the rule's answer with the expected answer point by "
+                                  "point and count the disagreements.")
+    if isinstance(answer, str) and answer.strip().endswith("%"):
+        return not_yet(f"{answer.strip()} is a percentage, not a count.",
+                       "Count the points the rule gets wrong (a whole number from 0 to 8).")
+    value = read_number(answer)
     errors = int(np.sum(TINY_RULE.predict(_TINY_X) != _TINY_Y))
     right = len(_TINY_Y) - errors
-    if 0 < answer < 1:
-        return not_yet(f"{answer} looks like a share, not a count.",
+    if 0 < value < 1:
+        return not_yet(f"{value:g} looks like a share, not a count.",
                        "Count the points the rule gets wrong (a whole number from 0 to 8).")
-    if answer == errors:
+    if not value.is_integer() or not 0 <= value <= len(_TINY_Y):
+        return not_yet(f"{value:g} is not a count of points: it should be a whole number from "
+                       f"0 to 8.", "Count the points where the rule and the answer differ.")
+    if value == errors:
         return correct(f"the rule gets {errors} of the 8 points wrong, so its accuracy is "
                        f"{right}/8 = {right / 8:.3f}. Counting mistakes and measuring accuracy "
                        f"are the same measure seen from two sides.")
-    if answer == right:
-        return not_yet(f"{answer} is the number of points the rule gets right.",
+    if value == right:
+        return not_yet(f"{value:g} is the number of points the rule gets right.",
                        "The question asks for the mistakes: points where the rule's answer and "
                        "the expected answer differ.")
-    return not_yet(f"{answer} is not the number of mistakes.",
+    return not_yet(f"{value:g} is not the number of mistakes.",
                    "The rule says black exactly when x > 0.5; write its answer beside each "
                    "expected answer (0 white, 1 black) and count where they differ. "
                    "x = 0.5 itself would count as white, but no point sits there.")
@@ -53,29 +63,55 @@ def _best_y_accuracy():
     return max(accuracy(y_train, r.predict(X_train[:, [1]])) for r in rules)
 
 
+def _threshold_rule(answer):
+    """A ThresholdRule, also from (feature, threshold, above) as a tuple, list or text."""
+    if isinstance(answer, ThresholdRule):
+        return answer
+    try:
+        feature, threshold, above = _three_numbers(answer)
+    except AnswerError:
+        raise AnswerError(f"expected a ThresholdRule, got {short(answer)}.",
+                          "Build it with ThresholdRule(1, threshold, above=...).") from None
+    if not feature.is_integer() or feature < 0 or above not in (0, 1):
+        raise AnswerError(f"{short(answer)} is not (feature, threshold, above) with a feature "
+                          f"number and above 0 or 1.",
+                          "Build it with ThresholdRule(1, threshold, above=...).")
+    return ThresholdRule(int(feature), threshold, int(above))
+
+
+def _three_numbers(answer):
+    items = read_items(answer)
+    if len(items) != 3:
+        raise AnswerError("not three numbers")
+    return [read_number(v) for v in items]
+
+
+@checker
 def check_best_y_rule(answer):
     """``answer``: a ThresholdRule on feature 1 (y) that is as good as any y-rule on the
-    running example's training split."""
+    running example's training split (``(1, threshold, above)`` is read as that rule)."""
     if answer is None:
-        return not_yet("no answer yet.", "Loop over candidate thresholds for y, score each rule "
-                                         "on the training data, and keep the best one.")
-    if not isinstance(answer, ThresholdRule):
-        return not_yet(f"expected a ThresholdRule, got {type(answer).__name__}.",
-                       "Build it with ThresholdRule(1, threshold, above=...).")
-    if answer.feature != 1:
-        return not_yet(f"this rule looks at feature {answer.feature}, not at y.",
+        return not_yet(NO_ANSWER, "Loop over candidate thresholds for y, score each rule on the "
+                                  "training data, and keep the best one.")
+    rule = _threshold_rule(answer)
+    if rule.feature != 1:
+        return not_yet(f"this rule looks at feature {rule.feature}, not at y.",
                        "The exercise allows only y, which is feature number 1 (x is 0).")
     X_train, y_train, _, _ = scoreboard.running_example_split()
-    mine = accuracy(y_train, answer.predict(X_train))
+    mine = accuracy(y_train, rule.predict(X_train))
     best = _best_y_accuracy()
     if mine + 1e-12 < best:
-        hint = ("Your rule is right less often than a coin flip: try the other direction "
-                "(above=0 or 1)." if mine < 0.5 else
-                "Try every threshold between neighbouring y values, in both directions, and keep "
-                "the one with the highest accuracy.")
+        flipped = ThresholdRule(1, rule.threshold, above=1 - rule.above)
+        flipped_accuracy = accuracy(y_train, flipped.predict(X_train))
+        if flipped_accuracy > mine:
+            hint = (f"With the other direction (above={flipped.above}) the same threshold "
+                    f"gets {flipped_accuracy:.3f}: try both directions for every threshold.")
+        else:
+            hint = ("Try every threshold between neighbouring y values, in both directions, and "
+                    "keep the one with the highest accuracy.")
         return not_yet(f"your rule's training accuracy is {mine:.3f}; the best rule on y alone "
                        f"reaches {best:.3f}.", hint)
-    return correct(f"{answer} reaches {mine:.3f} on the training data, as good as any rule "
+    return correct(f"{rule} reaches {mine:.3f} on the training data, as good as any rule "
                    f"on y. That is less than the best rule on x: which feature to look at "
                    f"was part of what the search found.")
 
@@ -86,33 +122,43 @@ def _memorizer_scores():
     return m.score(X_train, y_train), m.score(X_test, y_test)
 
 
+def _pair(answer):
+    """(training, test) from a pair, "1.0, 0.44" or a dict with keys like "train" and "test"."""
+    if isinstance(answer, dict):
+        keys = {str(k).strip().lower()[:4]: v for k, v in answer.items()}
+        if set(keys) >= {"trai", "test"}:
+            return keys["trai"], keys["test"]
+    items = read_items(answer)
+    if len(items) != 2:
+        raise AnswerError("expected a pair (training accuracy, test accuracy).",
+                          "Write answer = (train_accuracy, test_accuracy).")
+    return items
+
+
+@checker
 def check_memorizer_scores(answer):
     """``answer``: (training accuracy, test accuracy) of Memorizer(seed=0) fitted on the
-    running example's training split."""
+    running example's training split. Shares or percentages; 2 decimals are enough."""
     if answer is None:
-        return not_yet("no answer yet.", "Fit Memorizer(seed=0) on the training data, then use "
-                                         ".score on the training data and on the test data.")
-    try:
-        train, test = answer
-    except (TypeError, ValueError):
-        return not_yet("expected a pair (training accuracy, test accuracy).",
-                       "Write answer = (train_accuracy, test_accuracy).")
-    if not (_number(train) and _number(test)):
-        return not_yet("both accuracies should be numbers between 0 and 1.")
+        return not_yet(NO_ANSWER, "Fit Memorizer(seed=0) on the training data, then use .score "
+                                  "on the training data and on the test data.")
+    raw_train, raw_test = _pair(answer)
+    train, note_train = read_share(raw_train, "the training accuracy")
+    test, note_test = read_share(raw_test, "the test accuracy")
     true_train, true_test = _memorizer_scores()
-    if np.isclose(train, true_test, atol=0.005) and np.isclose(test, true_train, atol=0.005):
+    if close(train, true_test) and close(test, true_train):
         return not_yet("the two numbers are swapped.",
                        "Training accuracy first, test accuracy second.")
-    if not np.isclose(train, true_train, atol=0.005):
-        return not_yet(f"{train:.3f} is not the memoriser's training accuracy.",
+    if not close(train, true_train):
+        return not_yet(f"{train:.3f} is not the memoriser's training accuracy{note_train}.",
                        "It has stored every training point with its answer: how many can it get "
                        "wrong when asked about them again?")
-    if not np.isclose(test, true_test, atol=0.005):
+    if not close(test, true_test):
         hint = ("A perfect score on new points would be a miracle: the test points are not in "
                 "its table." if test >= 0.99 else
-                "Use memoriser.score(X_test, y_test) with the memoriser fitted on the training "
-                "data and seed=0.")
-        return not_yet(f"{test:.3f} is not the memoriser's test accuracy.", hint)
+                f"Use memoriser.score(X_test, y_test) with the memoriser fitted on the training "
+                f"data and seed=0 ({TOLERANCE_NOTE}).")
+        return not_yet(f"{test:.3f} is not the memoriser's test accuracy{note_test}.", hint)
     return correct(f"perfect on the data it has seen ({true_train:.3f}) and a coin flip on new "
-                   f"data ({true_test:.3f}). Remembering is not learning: a rule is only useful "
-                   f"if it works on data it has not seen.")
+                   f"data ({true_test:.3f}){note_train or note_test}. Remembering is not "
+                   f"learning: a rule is only useful if it works on data it has not seen.")

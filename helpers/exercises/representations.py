@@ -1,16 +1,24 @@
-"""Checkers for notebook 03 (representations)."""
+"""Checkers for notebook 03 (representations).
+
+Answers are read with the course's reading rules (:mod:`helpers.exercises.feedback`): numbers
+as text or fractions, channel names in any case ("r", "Red"), a range as (low, high) in either
+order, shares and thresholds as 0.45 or as a percentage (45).
+"""
 import functools
+import numbers
 
 import numpy as np
 
 from .. import scoreboard
 from ..images import FAMILIES, TASKS, colour_picture, mask_scores, select
 from ..search import CoordinateSearch, change_coordinates, x_rule_accuracy
-from .feedback import correct, not_yet, is_number as _number
+from .feedback import (AnswerError, NO_ANSWER, TOLERANCE_NOTE, checker, close, correct,
+                       not_yet, read_numbers, read_share, short)
 
 __all__ = []
 
 _NAMES = list(FAMILIES)
+_CHANNELS = {"r": "R", "red": "R", "g": "G", "green": "G", "b": "B", "blue": "B"}
 
 
 @functools.lru_cache(maxsize=None)
@@ -25,18 +33,47 @@ def _families(mask, picture):
     return ", ".join(f"{_NAMES[k]} ({counts[k]})" for k in order[:3] if counts[k])
 
 
+def _rgb_ranges(answer):
+    """{"R": (low, high), ...} from a dict (keys "R", "red", ... in any case) or three pairs;
+    each pair may be given in either order."""
+    if isinstance(answer, dict):
+        pairs = {}
+        for key, value in answer.items():
+            name = _CHANNELS.get(str(key).strip().lower())
+            if name is None:
+                raise AnswerError(f"{short(key)} is not a channel of RGB.",
+                                  'Use the keys "R", "G" and "B".')
+            pairs[name] = value
+    else:
+        items = answer if isinstance(answer, (list, tuple)) else None
+        if items is None or len(items) != 3:
+            raise AnswerError(f"the ranges should be a dict such as {{\"R\": (0.6, 1.0)}}, got "
+                              f"{short(answer)}.",
+                              'Use the form {"R": (0.0, 1.0), "G": (0.0, 1.0), "B": (0.0, 1.0)}.')
+        pairs = dict(zip("RGB", items))
+    ranges = {}
+    for name, pair in pairs.items():
+        low, high = sorted(read_numbers(pair, 2, f"the range for {name}", "(low, high)"))
+        ranges[name] = (low, high)
+    values = [v for pair in ranges.values() for v in pair]
+    if max(values) > 1 and max(values) <= 255 and min(values) >= 0:
+        raise AnswerError("your numbers look like values from 0 to 255; here every channel "
+                          "runs from 0 to 1.", "Divide by 255: 153 becomes 0.6.")
+    if min(values) < 0 or max(values) > 1:
+        raise AnswerError("every channel runs from 0 to 1; some of your numbers are outside.",
+                          "Use numbers between 0 and 1.")
+    return ranges
+
+
+@checker
 def check_red_box(answer):
     """``answer``: RGB ranges, e.g. {"R": (low, high), "G": (...), "B": (...)}, that select the
     red pixels of the generated picture with an overlap of at least 0.95."""
     if answer is None:
-        return not_yet("no answer yet.", 'Write answer = {"R": (low, high), "G": (low, high), '
-                                         '"B": (low, high)} with numbers between 0 and 1.')
+        return not_yet(NO_ANSWER, 'Write answer = {"R": (low, high), "G": (low, high), '
+                                  '"B": (low, high)} with numbers between 0 and 1.')
     picture = _picture()
-    try:
-        mask = select(picture, answer, "RGB")
-    except (TypeError, ValueError) as exc:
-        return not_yet(f"the ranges could not be used: {exc}",
-                       'Use the form {"R": (0.0, 1.0), "G": (0.0, 1.0), "B": (0.0, 1.0)}.')
+    mask = select(picture, _rgb_ranges(answer), "RGB")
     target = picture.targets["red pixels"]
     s = mask_scores(mask, target)
     if s["overlap"] >= 0.95:
@@ -58,89 +95,152 @@ def check_red_box(answer):
                    "more blue.")
 
 
+@checker
 def check_vivid_threshold(answer):
     """``answer``: a saturation threshold s such that "saturation ≥ s" selects the vivid pixels
-    with an overlap of at least 0.99."""
+    with an overlap of at least 0.99 (0.45 and 45 % are the same threshold)."""
     if answer is None:
-        return not_yet("no answer yet.", "Give one number between 0 and 1: pixels with "
-                                         "saturation at or above it are selected.")
-    if not _number(answer) or not 0 <= answer <= 1:
-        return not_yet(f"expected a number between 0 and 1, got {answer!r}.",
-                       "Saturation runs from 0 (grey) to 1 (pure colour).")
+        return not_yet(NO_ANSWER, "Give one number between 0 and 1: pixels with saturation at "
+                                  "or above it are selected.")
+    try:
+        threshold, note = read_share(answer, "the threshold")
+    except AnswerError as error:
+        raise AnswerError(error.message, "Saturation runs from 0 (grey) to 1 (pure colour): "
+                                         "give one number between 0 and 1.") from None
     picture = _picture()
-    mask = select(picture, {"S": (float(answer), 1.0)}, "HSV")
+    mask = select(picture, {"S": (threshold, 1.0)}, "HSV")
     target = picture.targets["vivid pixels"]
     s = mask_scores(mask, target)
     if s["overlap"] >= 0.99:
-        return correct(f"saturation ≥ {answer} selects the vivid pixels with overlap "
+        return correct(f"saturation ≥ {threshold:g}{note} selects the vivid pixels with overlap "
                        f"{s['overlap']:.3f}. In HSV one threshold does what no box of RGB "
                        f"thresholds can.")
     if s["missed"] >= s["wrong"]:
         lowest = min(FAMILIES[f][1][0] for f in TASKS["vivid pixels"])
-        return not_yet(f"{s['missed']} vivid pixels have a saturation below {answer}.",
+        return not_yet(f"{s['missed']} vivid pixels have a saturation below {threshold:g}{note}.",
                        f"Lower the threshold: the least saturated vivid family starts at "
                        f"{lowest:.2f}.")
-    return not_yet(f"{s['wrong']} dull pixels pass, mostly {_families(mask & ~target, picture)}.",
+    return not_yet(f"{s['wrong']} dull pixels pass{note}, mostly "
+                   f"{_families(mask & ~target, picture)}.",
                    "Raise the threshold above the saturation of the washed-out colours (look at "
                    "the saturation channel picture: dull colours are dark there).")
 
 
-def check_coordinate_change(answer):
-    """``answer``: (angle, dx, dy) after which "x > 0 → black" is at least 95 % right on the
-    running example's training split."""
-    if answer is None:
-        return not_yet("no answer yet.", "Move the explorer's sliders until its accuracy reads "
-                                         "0.95 or more, then write answer = (angle, dx, dy).")
-    try:
-        angle, dx, dy = answer
-    except (TypeError, ValueError):
-        return not_yet("expected three numbers (angle, dx, dy).",
-                       "For example answer = (30, 0.5, 0.0).")
-    if not all(_number(v) for v in (angle, dx, dy)):
-        return not_yet("angle, dx and dy should all be numbers.")
-    X_train, y_train, _, _ = scoreboard.running_example_split()
-    acc = x_rule_accuracy(change_coordinates(X_train, angle, dx, dy), y_train)
-    if acc >= 0.95:
-        return correct(f'after rotating by {angle}° and shifting by ({dx}, {dy}), "x > 0 → '
-                       f'black" is right for {acc:.3f} of the training points. You did by hand '
-                       f"what the search below does automatically.")
-    if acc < 0.5:
-        return not_yet(f"accuracy {acc:.3f}: the rule is wrong more often than right.",
-                       "The black points are mostly on the left of x = 0: turn by about 180° "
-                       "more, so they end up on the right.")
-    return not_yet(f"accuracy {acc:.3f}, below 0.95.",
-                   "First turn the angle until the gap between the two groups is vertical in "
-                   "the right-hand view, then slide 'shift x' until the gap sits on x = 0.")
+# ----- exercise 3: a change of coordinates found by hand -----------------------------------------
+def _angle_and_shifts(answer):
+    """(angle, dx, dy) from a tuple, list or text of 3 numbers (or 2: dy = 0), a dict with keys
+    angle, dx, dy, or an explorer widget (anything with ``angle``, ``dx`` and ``dy``)."""
+    if all(isinstance(getattr(answer, k, None), numbers.Real) for k in ("angle", "dx", "dy")):
+        return float(answer.angle), float(answer.dx), float(answer.dy)
+    if isinstance(answer, dict):
+        keys = {str(k).strip().lower().replace(" ", "").replace("_", ""): v
+                for k, v in answer.items()}
+        aliases = {"dx": ("dx", "shiftx"), "dy": ("dy", "shifty")}
+        answer = [keys.get("angle"), next((keys[a] for a in aliases["dx"] if a in keys), None),
+                  next((keys[a] for a in aliases["dy"] if a in keys), 0.0)]
+        if answer[0] is None or answer[1] is None:
+            raise AnswerError("the dict needs the keys 'angle' and 'dx' (and 'dy').",
+                              "Or simply write answer = (angle, dx, dy).")
+    values = read_numbers(answer, None, "the answer")
+    if len(values) == 2:
+        values.append(0.0)
+    if len(values) != 3:
+        raise AnswerError(f"expected three numbers (angle, dx, dy), got {len(values)}.",
+                          "For example answer = (30, 0.5, 0.0).")
+    return tuple(values)
 
 
 @functools.lru_cache(maxsize=None)
-def _search_accuracies():
-    X_train, y_train, X_test, y_test = scoreboard.running_example_split()
-    search = CoordinateSearch(seed=0).fit(X_train, y_train)
-    return search.train_accuracy_, search.score(X_test, y_test)
+def _search():
+    X_train, y_train, _, _ = scoreboard.running_example_split()
+    return CoordinateSearch(seed=0).fit(X_train, y_train)
 
 
+def _is_the_search_answer(angle, dx):
+    """True for the search's own (angle, dx), as printed in section 3 or read from it: no
+    slider lands within 0.005 of its shift (the slider moves in steps of 0.05)."""
+    search = _search()
+    turn = (angle - search.angle_ + 180) % 360 - 180
+    return abs(turn) <= 0.5 and abs(dx - search.shift_[0]) <= 0.005
+
+
+def _best_over_shifts(X, y, angle):
+    """The best accuracy of "x > 0 → black" over every shift x, at this angle, and the range of
+    shifts reaching 0.95 (or None)."""
+    x_new = change_coordinates(X, angle)[:, 0]
+    order = np.argsort(x_new)
+    xs, ys = x_new[order], y[order]
+    # cutting after the first k points: those are white, the rest black
+    white_right = np.concatenate([[0], np.cumsum(ys == 0)])
+    black_right = np.concatenate([[0], np.cumsum(ys == 1)])[-1] - \
+        np.concatenate([[0], np.cumsum(ys == 1)])
+    accuracies = (white_right + black_right) / len(ys)
+    good = np.flatnonzero(accuracies >= 0.95)
+    cuts = np.concatenate([[xs[0] - 1], (xs[:-1] + xs[1:]) / 2, [xs[-1] + 1]])
+    shifts = -cuts[good] if len(good) else None
+    return float(accuracies.max()), shifts
+
+
+@checker
+def check_coordinate_change(answer):
+    """``answer``: (angle, dx, dy) after which "x > 0 → black" is at least 95 % right on the
+    running example's training split, found by the learner. The change the automatic search
+    of section 3 found (its printed angle and shift) is not accepted: the exercise asks for
+    your own, and any other change that reaches 0.95 is."""
+    if answer is None:
+        return not_yet(NO_ANSWER, "Move the explorer's sliders until its accuracy reads 0.95 or "
+                                  "more, then write answer = (angle, dx, dy).")
+    angle, dx, dy = _angle_and_shifts(answer)
+    X_train, y_train, _, _ = scoreboard.running_example_split()
+    acc = x_rule_accuracy(change_coordinates(X_train, angle, dx, dy), y_train)
+    if _is_the_search_answer(angle, dx):
+        return not_yet(f"these are the values the automatic search of section 3 found "
+                       f"(accuracy {acc:.3f}). Good reading, but this exercise asks you to find "
+                       f"a change yourself.",
+                       "Use the explorer's sliders: turn the angle until the gap between the "
+                       "groups is vertical, then slide shift x. Many angles and shifts of your "
+                       "own reach 0.95.")
+    if acc >= 0.95:
+        return correct(f'after rotating by {angle:g}° and shifting by ({dx:g}, {dy:g}), '
+                       f'"x > 0 → black" is right for {acc:.3f} of the training points. You did '
+                       f"by hand what the search below does automatically.")
+    if acc < 0.5:
+        return not_yet(f"accuracy {acc:.3f}: the rule is wrong more often than right.",
+                       f"The black points end up on the left of x = 0. Adding (or subtracting) "
+                       f"180° to the angle and changing the sign of shift x swaps the two sides, "
+                       f"which would give {1 - acc:.3f}.")
+    best, shifts = _best_over_shifts(X_train, y_train, angle)
+    if shifts is None:
+        return not_yet(f"accuracy {acc:.3f}, below 0.95.",
+                       f"At {angle:g}° no shift reaches 0.95 (the best is {best:.3f}): change "
+                       f"the angle first, until the gap between the two groups is vertical in "
+                       f"the right-hand view, then slide 'shift x'.")
+    nearest = shifts[np.argmin(np.abs(shifts - dx))]
+    direction = "right (larger)" if nearest > dx else "left (smaller)"
+    return not_yet(f"accuracy {acc:.3f}, below 0.95.",
+                   f"Your angle is good: at {angle:g}° some shift reaches {best:.3f}. Keep it "
+                   f"and move 'shift x' to the {direction} until the gap sits on x = 0.")
+
+
+# ----- exercise 4 ---------------------------------------------------------------------------------
+@checker
 def check_search_test_accuracy(answer):
     """``answer``: the test accuracy of the change of coordinates CoordinateSearch(seed=0)
-    finds on the training split."""
+    finds on the training split (a share such as 0.95, or a percentage such as 95)."""
     if answer is None:
-        return not_yet("no answer yet.", "Use coordinate_search.transform(X_test) and "
-                                         "x_rule_accuracy, or coordinate_search.score(X_test, "
-                                         "y_test).")
-    if not _number(answer):
-        return not_yet(f"expected a number, got {type(answer).__name__}.")
-    train, test = _search_accuracies()
-    if 1 < answer <= 100 and np.isclose(answer / 100, test, atol=0.005):
-        return not_yet(f"{answer:g} looks like a percentage.",
-                       "Give the accuracy as a share between 0 and 1, e.g. 0.9 for 90 %.")
-    if np.isclose(answer, test, atol=0.005):
-        return correct(f"{test:.3f} on points the search never saw (against {train:.3f} on the "
-                       f"training points): the change of coordinates it found carries over to "
-                       f"new data.")
-    if np.isclose(answer, train, atol=0.005):
-        return not_yet(f"{answer:.3f} is the accuracy on the training points.",
+        return not_yet(NO_ANSWER, "Use coordinate_search.transform(X_test) and x_rule_accuracy, "
+                                  "or coordinate_search.score(X_test, y_test).")
+    value, note = read_share(answer)
+    X_train, y_train, X_test, y_test = scoreboard.running_example_split()
+    train, test = _search().train_accuracy_, _search().score(X_test, y_test)
+    if close(value, test):
+        return correct(f"{test:.3f} on points the search never saw{note} (against {train:.3f} "
+                       f"on the training points): the change of coordinates it found carries "
+                       f"over to new data.")
+    if close(value, train):
+        return not_yet(f"{value:.3f} is the accuracy on the training points{note}.",
                        "Transform the test points X_test with the same search and score them "
                        "against y_test.")
-    return not_yet(f"{answer:.3f} is not the test accuracy.",
-                   "Fit CoordinateSearch(seed=0) on the training split, then call "
-                   "coordinate_search.score(X_test, y_test).")
+    return not_yet(f"{value:.3f} is not the test accuracy{note}.",
+                   f"Fit CoordinateSearch(seed=0) on the training split, then call "
+                   f"coordinate_search.score(X_test, y_test) ({TOLERANCE_NOTE}).")

@@ -1,59 +1,51 @@
-"""Figures for notebook 04: what each classical model does to the plane.
+"""Figures of the classical models (:mod:`helpers.classical`, notebook 04): what each model does to
+the plane, and how its training went.
 
 A trained model colours every spot of the plane with the class it would predict there (its
 *decision regions*); the training and test points are drawn on top. Side-by-side panels compare
 models, feature maps, or the course's model with scikit-learn's.
 """
 import numpy as np
-from matplotlib.lines import Line2D
 
-from .core import CLASS_COLORS, new_figure, plot_decision_regions
+from .core import MAX_WIDTH_IN, TEXT_PT, draw_decision_regions, new_figure
 
-__all__ = ["plot_model", "compare_models", "plot_loss_curve", "plot_perceptron_mistakes"]
+__all__ = ["draw_model", "plot_models", "plot_loss_curve", "plot_perceptron_mistakes"]
 
 
 def _accuracy(model, X, y):
     return float(np.mean(np.asarray(model.predict(X)) == np.asarray(y)))
 
 
-def plot_model(ax, model, X_train, y_train, X_test=None, y_test=None, title=None,
-               resolution=120, labels=None):
-    """Decision regions of a trained ``model`` with the training points (circles) and test
-    points (triangles); the title gives the test accuracy when test data is given."""
-    X_all = X_train if X_test is None else np.vstack([X_train, X_test])
-    n_classes = int(max(np.max(y_train), 1 if y_test is None else np.max(y_test))) + 1
-    image = plot_decision_regions(ax, model.predict, X_all, y_train, resolution=resolution,
-                                  n_classes=n_classes, points=False)
-    _points(ax, X_train, y_train, "o")
-    handles = [Line2D([], [], ls="", marker="o", mfc=CLASS_COLORS[k], mec="#333333",
-                      label=(labels[k] if labels else f"class {k}")) for k in range(n_classes)]
+def draw_model(ax, model, X_train, y_train, X_test=None, y_test=None, title=None,
+               resolution=120, labels=None, legend=True):
+    """Decision regions of a trained ``model`` on ``ax`` with the training points (circles) and
+    test points (triangles); the title gives the test accuracy when test data is given.
+    Returns the :class:`~helpers.plots.core.DecisionMap` (``legend=False`` leaves the legend to
+    the caller, who can use its ``legend_handles()``)."""
+    regions = draw_decision_regions(ax, model.predict, X_train, y_train, labels=labels,
+                                    X_test=X_test, y_test=y_test, resolution=resolution,
+                                    legend=legend)
     text = "" if title is None else title
     if X_test is not None:
-        _points(ax, X_test, y_test, "^")
-        handles.append(Line2D([], [], ls="", marker="^", mfc="#bbbbbb", mec="#333333",
-                              label="test point"))
         text += f"\ntest accuracy {_accuracy(model, X_test, y_test):.3f}"
-    ax.legend(handles=handles, loc="upper right", fontsize=7, framealpha=0.85)
-    ax.set_title(text.strip(), fontsize=10)
-    return image
+    ax.set_title(text.strip(), fontsize=TEXT_PT + 1)
+    return regions
 
 
-def _points(ax, X, y, marker):
-    X, y = np.asarray(X, dtype=float), np.asarray(y)
-    colours = [CLASS_COLORS[int(k) % len(CLASS_COLORS)] for k in y]
-    ax.scatter(X[:, 0], X[:, 1], c=colours, marker=marker, s=20 if marker == "o" else 30,
-               edgecolors="#333333", linewidths=0.6, zorder=3)
-
-
-def compare_models(models, X_train, y_train, X_test=None, y_test=None, width=3.4, height=3.3,
-                   suptitle=None, labels=None):
-    """One panel per trained model (a dict title -> model), side by side; returns the Figure."""
+def plot_models(models, X_train, y_train, X_test=None, y_test=None, height=3.3,
+                suptitle=None, labels=None):
+    """One panel per trained model (a dict title -> model), side by side, with one legend
+    underneath; returns the Figure (never wider than the notebook's output area)."""
+    width = min(3.4, MAX_WIDTH_IN / len(models))
     fig, axes = new_figure(1, len(models), width=width, height=height)
     axes = np.atleast_1d(axes)
     for ax, (title, model) in zip(axes, models.items()):
-        plot_model(ax, model, X_train, y_train, X_test, y_test, title=title, labels=labels)
+        regions = draw_model(ax, model, X_train, y_train, X_test, y_test, title=title,
+                             labels=labels, legend=False)
+    fig.legend(handles=regions.legend_handles(), loc="outside lower center", ncols=4,
+               fontsize=TEXT_PT, frameon=False)
     if suptitle:
-        fig.suptitle(suptitle, fontsize=11)
+        fig.suptitle(suptitle, fontsize=TEXT_PT + 2)
     return fig
 
 
@@ -66,8 +58,8 @@ def plot_loss_curve(losses, title="Training: the loss after each step", label=No
     ax.set_xscale("log")
     ax.set_xlabel("step of gradient descent (log scale)")
     ax.set_ylabel("loss (cross-entropy + penalty)")
-    ax.set_title(title, fontsize=10)
-    ax.legend(fontsize=8)
+    ax.set_title(title, fontsize=TEXT_PT + 1)
+    ax.legend(fontsize=TEXT_PT)
     ax.grid(alpha=0.3)
     return fig
 
@@ -80,7 +72,7 @@ def plot_perceptron_mistakes(curves,
         ax.plot(np.arange(1, len(mistakes) + 1), mistakes, marker="o", ms=3, lw=1.5, label=name)
     ax.set_xlabel("epoch (one pass over the training points)")
     ax.set_ylabel("mistakes (updates) in the epoch")
-    ax.set_title(title, fontsize=10)
-    ax.legend(fontsize=8)
+    ax.set_title(title, fontsize=TEXT_PT + 1)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=TEXT_PT, frameon=False)
     ax.grid(alpha=0.3)
     return fig

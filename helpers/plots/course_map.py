@@ -1,29 +1,21 @@
-"""Figures for notebook 00: the three nested fields and the course's road map."""
+"""Figures of notebook 00: the three nested fields and the course's road map.
+
+Named for the course map rather than an engine module: the road map draws the course itself
+(the table of :mod:`helpers.notebooks`), and the nested fields draw no module at all.
+"""
 from matplotlib.patches import Ellipse, FancyBboxPatch
 
-from .core import new_figure
+from ..notebooks import NOTEBOOKS
+from .core import MAX_WIDTH_IN, TEXT_PT, new_figure
 
-__all__ = ["nested_fields", "road_map", "NOTEBOOKS"]
-
-#: The course's notebooks: (number, file stem, title, part).
-NOTEBOOKS = [
-    (0, "00_course_map", "Course map", "Start"),
-    (1, "01_symbolic_ai", "Symbolic AI", "Rules and representations"),
-    (2, "02_learning_from_data", "Learning from data", "Rules and representations"),
-    (3, "03_representations", "Representations", "Rules and representations"),
-    (4, "04_classical_ml", "Classical machine learning", "Classical ML"),
-    (5, "05_layers_of_representations", "Layers of representations", "Layers"),
-    (6, "06_how_training_works", "How training works", "Layers"),
-    (7, "07_digits_through_the_layers", "Digits through the layers", "Layers"),
-    (8, "08_achievements_and_ai_winters", "Achievements and AI winters", "Outlook"),
-]
+__all__ = ["plot_nested_fields", "plot_road_map"]
 
 _PART_COLORS = {"Start": "#dddddd", "Rules and representations": "#f3d9b1",
                 "Classical ML": "#b9def2",
                 "Layers": "#a8dcc8", "Outlook": "#ecc6dd"}
 
 
-def nested_fields():
+def plot_nested_fields():
     """AI ⊃ machine learning ⊃ deep learning, as nested ellipses with an example in each."""
     fig, ax = new_figure(width=7.0, height=4.6)
     rings = [((0.0, 0.0), 10.0, 6.4, "#f3d9b1", "Artificial intelligence",
@@ -36,7 +28,7 @@ def nested_fields():
         ax.add_patch(Ellipse((cx, cy), w, h, facecolor=colour, edgecolor="#333333", lw=1.2))
         top = cy + h / 2
         ax.text(cx, top - 0.45, name, ha="center", va="center", fontsize=12, weight="bold")
-        ax.text(cx, top - 1.05, example, ha="center", va="center", fontsize=8.5)
+        ax.text(cx, top - 1.05, example, ha="center", va="center", fontsize=TEXT_PT)
     ax.set(xlim=(-5.2, 5.2), ylim=(-3.4, 3.4), aspect="equal",
            title="Each field sits inside the one before it")
     ax.axis("off")
@@ -52,9 +44,9 @@ def _two_lines(title):
     return "\n".join(min(splits, key=lambda pair: max(map(len, pair))))
 
 
-def road_map(current=None):
+def plot_road_map(current=None):
     """The nine notebooks as a path, coloured by part; ``current`` highlights one notebook."""
-    fig, ax = new_figure(width=9.0, height=3.0)
+    fig, ax = new_figure(width=MAX_WIDTH_IN, height=3.0)
     for i, (number, _, title, part) in enumerate(NOTEBOOKS):
         x = i * 1.0
         y = 0.0 if i % 2 == 0 else 0.55
@@ -64,14 +56,14 @@ def road_map(current=None):
                                     edgecolor=edge, lw=2.5 if number == current else 1.0))
         ax.text(x, y + 0.06, f"{number:02d}", ha="center", va="center", fontsize=10,
                 weight="bold")
-        ax.text(x, y - 0.11, _two_lines(title) if len(title) > 14 else title,
-                ha="center", va="center", fontsize=6.2)
+        ax.text(x, y - 0.11, _two_lines(title) if len(title) > 12 else title,
+                ha="center", va="center", fontsize=TEXT_PT - 1.5)
         if i:
             ax.annotate("", xy=(x - 0.45, y), xytext=(x - 0.55, 0.55 - y),
                         arrowprops=dict(arrowstyle="->", color="#555555"))
     handles = [FancyBboxPatch((0, 0), 1, 1, facecolor=c, edgecolor="#333333", label=p)
                for p, c in _PART_COLORS.items()]
-    ax.legend(handles=handles, loc="upper center", ncol=5, fontsize=8, frameon=False,
+    ax.legend(handles=handles, loc="upper center", ncol=5, fontsize=TEXT_PT, frameon=False,
               bbox_to_anchor=(0.5, 1.02))
     ax.set(xlim=(-0.6, len(NOTEBOOKS) - 0.4), ylim=(-0.45, 1.15),
            title="The road from hand-written rules to layered networks")

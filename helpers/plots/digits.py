@@ -1,4 +1,5 @@
-"""Figures for the 8×8 digits: pictures, learning curves, the layers, mistakes and projections.
+"""Figures of the 8×8 digits (:mod:`helpers.digits`, notebook 07): pictures, learning curves, the
+layers, mistakes and projections.
 
 The ink of a digit is drawn dark on a light background, as on paper. Hidden layers are drawn as
 small heat maps (each number one square, blue below zero, white at zero, red above) with the same
@@ -9,9 +10,9 @@ from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 
 from ..validation import as_2d, as_labels
-from .core import new_figure
+from .core import MAX_WIDTH_IN, OUTPUT_WIDTH_PX, TEXT_PT, new_figure
 
-__all__ = ["DIGIT_COLORS", "plot_digit", "plot_examples", "plot_learning_curves",
+__all__ = ["DIGIT_COLORS", "draw_digit", "plot_examples", "plot_learning_curves",
            "plot_confusion_matrix", "plot_mistakes", "plot_projections", "plot_separation",
            "layer_grid_shape", "LayerPanels"]
 
@@ -20,14 +21,14 @@ DIGIT_COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
                 "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"]
 
 
-def plot_digit(ax, pixels, title=None):
+def draw_digit(ax, pixels, title=None):
     """Draw 64 pixel values in [0, 1] as an 8×8 picture (ink dark); returns the image artist."""
     pixels = np.asarray(pixels, dtype=float).reshape(8, 8)
     image = ax.imshow(pixels, cmap="gray_r", vmin=0.0, vmax=1.0, interpolation="nearest")
     ax.set_xticks([])
     ax.set_yticks([])
     if title is not None:
-        ax.set_title(title, fontsize=9)
+        ax.set_title(title, fontsize=TEXT_PT)
     return image
 
 
@@ -40,10 +41,10 @@ def plot_examples(X, y, indices, ncols=8, title="Some of the images, with their 
         raise ValueError("indices is empty; pass the positions of the images to draw.")
     ncols = min(ncols, len(indices))
     nrows = -(-len(indices) // ncols)
-    fig, axes = new_figure(nrows, ncols, width=1.15, height=1.35)
+    fig, axes = new_figure(nrows, ncols, width=min(1.15, MAX_WIDTH_IN / ncols), height=1.35)
     axes = np.atleast_1d(axes).ravel()
     for ax, i in zip(axes, indices):
-        plot_digit(ax, X[i], f"label {y[i]}")
+        draw_digit(ax, X[i], f"label {y[i]}")
     for ax in axes[len(indices):]:
         ax.set_visible(False)
     fig.suptitle(title)
@@ -69,7 +70,7 @@ def plot_learning_curves(history, title="Learning curves"):
         ax.set_xlabel("epoch (one pass over the training images)")
         ax.set_ylabel(name)
         ax.grid(alpha=0.3)
-        ax.legend(fontsize=8)
+        ax.legend(fontsize=TEXT_PT)
     ax_loss.set_yscale("log")
     ax_loss.set_title("Loss")
     ax_acc.set_title("Accuracy")
@@ -92,13 +93,14 @@ def plot_confusion_matrix(cm, title="Confusion matrix (test images)"):
     for t in range(k):
         for p in range(k):
             if cm[t, p]:
-                ax.text(p, t, str(cm[t, p]), ha="center", va="center", fontsize=8,
+                ax.text(p, t, str(cm[t, p]), ha="center", va="center", fontsize=TEXT_PT,
                         color="black", fontweight="bold" if t != p else "normal")
     ax.set_xticks(range(k))
     ax.set_yticks(range(k))
     ax.set_xlabel("predicted class")
     ax.set_ylabel("true class")
-    ax.set_title(title + "\n(diagonal: correct, green; off it: mistakes, red)", fontsize=10)
+    ax.set_title(title + "\n(diagonal: correct, green; off it: mistakes, red)",
+                 fontsize=TEXT_PT + 1)
     return fig
 
 
@@ -116,14 +118,15 @@ def plot_mistakes(X, y_true, proba, indices, ncols=4, title="The network's worst
         return fig
     ncols = min(ncols, len(indices))
     nrows = -(-len(indices) // ncols)
-    fig = Figure(figsize=(2.3 * ncols, 3.0 * nrows), layout="constrained")
+    fig = Figure(figsize=(min(2.3, MAX_WIDTH_IN / ncols) * ncols, 3.0 * nrows),
+                 layout="constrained")
     grid = fig.add_gridspec(2 * nrows, ncols, height_ratios=[1.5, 1.0] * nrows)
     classes = np.arange(proba.shape[1])
     for n, i in enumerate(indices):
         r, c = divmod(n, ncols)
         ax_img = fig.add_subplot(grid[2 * r, c])
         predicted = int(proba[i].argmax())
-        plot_digit(ax_img, X[i], f"test image {i}\ntrue {y_true[i]}, predicted {predicted}")
+        draw_digit(ax_img, X[i], f"test image {i}\ntrue {y_true[i]}, predicted {predicted}")
         ax_bar = fig.add_subplot(grid[2 * r + 1, c])
         colours = ["#bbbbbb"] * len(classes)
         colours[predicted] = "#d62728"
@@ -131,9 +134,9 @@ def plot_mistakes(X, y_true, proba, indices, ncols=4, title="The network's worst
         ax_bar.bar(classes, proba[i], color=colours)
         ax_bar.set_ylim(0, 1)
         ax_bar.set_xticks(classes)
-        ax_bar.tick_params(labelsize=7)
-        ax_bar.set_xlabel("class", fontsize=8)
-        ax_bar.set_ylabel("probability", fontsize=8)
+        ax_bar.tick_params(labelsize=TEXT_PT - 1)
+        ax_bar.set_xlabel("class", fontsize=TEXT_PT)
+        ax_bar.set_ylabel("probability", fontsize=TEXT_PT)
     fig.suptitle(title + " (bars: red = predicted, green = true class)")
     return fig
 
@@ -141,7 +144,8 @@ def plot_mistakes(X, y_true, proba, indices, ncols=4, title="The network's worst
 def plot_projections(projections, y, titles, title="Test images in 2-D (PCA), coloured by class"):
     """Side-by-side scatter plots of 2-D projections, points coloured by their class."""
     y = as_labels(y, name="y")
-    fig, axes = new_figure(1, len(projections), width=3.8, height=3.9)
+    fig, axes = new_figure(1, len(projections),
+                           width=min(3.8, (MAX_WIDTH_IN - 0.6) / len(projections)), height=3.3)
     axes = np.atleast_1d(axes)
     for ax, Z, name in zip(axes, projections, titles):
         Z = as_2d(Z, "projection", n_features=2, what="a 2-D scatter plot")
@@ -154,12 +158,12 @@ def plot_projections(projections, y, titles, title="Test images in 2-D (PCA), co
                     va="center", color="black",
                     bbox=dict(boxstyle="circle,pad=0.15", fc=DIGIT_COLORS[int(k) % 10],
                               ec="none", alpha=0.6))
-        ax.set_title(name, fontsize=10)
+        ax.set_title(name, fontsize=TEXT_PT)
         ax.set_xlabel("1st principal component")
         ax.set_ylabel("2nd principal component")
         ax.set_xticks([])
         ax.set_yticks([])
-    axes[-1].legend(title="class", fontsize=7, title_fontsize=8, loc="center left",
+    axes[-1].legend(title="class", fontsize=TEXT_PT, title_fontsize=TEXT_PT, loc="center left",
                     bbox_to_anchor=(1.0, 0.5), markerscale=2)
     fig.suptitle(title)
     return fig
@@ -175,15 +179,15 @@ def plot_separation(table, title="How far apart are the classes, layer by layer?
     for values, colour in ((table.centroid_accuracy, "#1f77b4"), (table.silhouettes, "#ff7f0e")):
         for x, v in zip(steps, values):
             ax.annotate(f"{v:.2f}", (x, v), textcoords="offset points", xytext=(0, 7),
-                        ha="center", fontsize=8, color=colour)
+                        ha="center", fontsize=TEXT_PT, color=colour)
     ax.set_xticks(steps)
-    ax.set_xticklabels([n.replace(": ", "\n") for n in table.names], fontsize=8)
+    ax.set_xticklabels([n.replace(": ", "\n") for n in table.names], fontsize=TEXT_PT)
     ax.set_xlabel("representation (from the pixels on the left to the scores on the right)")
     ax.set_ylabel("score (higher = classes further apart)")
     ax.set_ylim(0, 1.05)
     ax.set_xlim(-0.6, len(steps) - 0.4)
     ax.grid(alpha=0.3)
-    ax.legend(loc="lower right", fontsize=8)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=TEXT_PT, frameon=False)
     ax.set_title(title)
     return fig
 
@@ -205,9 +209,14 @@ class LayerPanels:
     are bar charts. ``limits[k]`` fixes the colour range (or the bar range) of panel ``k``.
     """
 
-    def __init__(self, names, widths, limits, panel_width=1.9, height=2.7):
+    #: The resolution a widget shows the panels at; they are sized to fit the output area there.
+    DPI = 80
+
+    def __init__(self, names, widths, limits, panel_width=None, height=3.3):
         self.names, self.widths, self.limits = list(names), list(widths), list(limits)
         n = len(self.names) + 1
+        if panel_width is None:       # the whole row fits JupyterLab's output area at 80 dpi
+            panel_width = (OUTPUT_WIDTH_PX - 8) / self.DPI / n
         self.fig, axes = new_figure(1, n, width=panel_width, height=height)
         self.axes = list(axes)
         self.artists = []
@@ -215,34 +224,48 @@ class LayerPanels:
         for k, (ax, name, width, lim) in enumerate(zip(self.axes, self.names, self.widths,
                                                        self.limits)):
             if k == 0 and width == 64:
-                self.artists.append(plot_digit(ax, np.zeros(64)))
-                ax.set_xlabel("8×8 pixels", fontsize=8)
+                image = draw_digit(ax, np.zeros(64))
+                self.artists.append(image)
+                self._colour_bar(image, ax, "ink (0 to 1)", [0, 1])
             elif k == last:
                 bars = ax.bar(np.arange(width), np.zeros(width), color="#888888")
                 ax.set_ylim(-lim, lim)
                 self.zero_line = ax.axhline(0, color="black", lw=0.6)
-                ax.set_xticks(np.arange(width))
-                ax.tick_params(labelsize=7)
-                ax.set_xlabel("class", fontsize=8)
+                self._bar_axes(ax, width, "score")
                 self.artists.append(bars)
             else:
                 shape = layer_grid_shape(width)
-                self.artists.append(ax.imshow(np.zeros(shape), cmap="RdBu_r", vmin=-lim,
-                                              vmax=lim, interpolation="nearest"))
+                image = ax.imshow(np.zeros(shape), cmap="RdBu_r", vmin=-lim, vmax=lim,
+                                  interpolation="nearest")
+                self.artists.append(image)
                 ax.set_xticks([])
                 ax.set_yticks([])
-                ax.set_xlabel(f"{width} numbers ({shape[0]}×{shape[1]})", fontsize=8)
-            ax.set_title(f"{k}. {name}".replace(": ", "\n"), fontsize=9)
+                self._colour_bar(image, ax, f"{width} numbers ({shape[0]}×{shape[1]})",
+                                 [-lim, 0, lim])
+            ax.set_title(f"{k}. {name}".replace(": ", "\n"), fontsize=TEXT_PT)
         ax = self.axes[-1]
         self.prob_bars = ax.bar(np.arange(self.widths[-1]), np.zeros(self.widths[-1]),
                                 color="#888888")
         ax.set_ylim(0, 1.05)
-        ax.set_xticks(np.arange(self.widths[-1]))
-        ax.tick_params(labelsize=7)
-        ax.set_xlabel("class", fontsize=8)
-        ax.set_ylabel("probability", fontsize=8)
-        ax.set_title("probabilities\n(softmax of the scores)", fontsize=9)
-        self.suptitle = self.fig.suptitle(" ")
+        self._bar_axes(ax, self.widths[-1], "probability")
+        ax.set_title("probabilities\n(softmax of\nthe scores)", fontsize=TEXT_PT)
+        self.suptitle = self.fig.suptitle(" ", fontsize=TEXT_PT + 2)
+
+    def _colour_bar(self, image, ax, label, ticks):
+        """A colour bar under a picture panel, so its colours can be read as numbers."""
+        bar = self.fig.colorbar(image, ax=ax, orientation="horizontal", fraction=0.08,
+                                pad=0.04, aspect=12)
+        bar.set_ticks(ticks, labels=[f"{t:.2g}" for t in ticks])
+        bar.ax.tick_params(labelsize=TEXT_PT, length=2, pad=1)
+        bar.set_label(label, fontsize=TEXT_PT, labelpad=1)
+
+    @staticmethod
+    def _bar_axes(ax, width, ylabel):
+        """Class numbers under a bar chart; every other one when they would crowd."""
+        ax.set_xticks(np.arange(0, width, 1 if width <= 10 else 2))
+        ax.tick_params(labelsize=TEXT_PT, pad=1)
+        ax.set_xlabel("class", fontsize=TEXT_PT, labelpad=1)
+        ax.set_ylabel(ylabel, fontsize=TEXT_PT, labelpad=1)
 
     def moving_artists(self):
         """Every artist ``update`` changes (images, bars, the title), for a blitting view."""

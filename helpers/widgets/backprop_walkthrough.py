@@ -10,19 +10,17 @@ between the two.
 Underneath it is the package's own code: ``helpers.layers.Dense`` and ``Tanh``,
 ``helpers.losses.MeanSquaredError`` and ``helpers.gradcheck.numerical_gradient``.
 """
-import io
 import textwrap
 
 import ipywidgets as W
 import numpy as np
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyBboxPatch, Patch
-from PIL import Image
 
 from ..gradcheck import numerical_gradient, rel_error
 from ..layers import Dense, Tanh
 from ..losses import MeanSquaredError
-from ..plots.core import new_figure
+from ..plots.core import TEXT_PT, new_figure
 from ..validation import as_2d
 from .base import CourseWidget, FigureView
 
@@ -39,36 +37,6 @@ AGREE = 1e-6
 
 _DONE, _TODO, _NOW = "#e8f1fa", "#ffffff", "#ffd9a8"
 _GRAD = "#b3261e"
-
-
-class _BlitView(FigureView):
-    """A FigureView that draws the unchanging parts (lines, labels, legend) once, keeps that
-    picture, and on each refresh paints only the boxes and texts that change on top of it."""
-
-    def __init__(self, fig, dynamic, dpi=80):
-        self.dynamic = dynamic
-        self._background = None
-        super().__init__(fig, dpi=dpi)
-
-    def png(self):
-        artists = self.dynamic()
-        if self._background is None:
-            for a in artists:
-                a.set_visible(False)
-            try:
-                self.canvas.draw()
-                self._background = self.canvas.copy_from_bbox(self.fig.bbox)
-            finally:
-                for a in artists:
-                    a.set_visible(True)
-        else:
-            self.canvas.restore_region(self._background)
-        for a in artists:
-            self.fig.draw_artist(a)
-        buffer = io.BytesIO()
-        Image.fromarray(np.asarray(self.canvas.buffer_rgba())).save(buffer, format="png",
-                                                                    compress_level=1)
-        return buffer.getvalue()
 
 
 def _matrix(value, shape, name):
@@ -238,8 +206,10 @@ class BackpropWalkthrough(CourseWidget):
     _BOX_W, _BOX_H = 1.9, 1.55
 
     def _build_figure(self):
-        fig, (net, table) = new_figure(1, 2, width=5.5, height=4.2,
-                                       gridspec_kw={"width_ratios": [1.5, 1]})
+        # the network above, the stage's explanation and numbers below: 832 px wide at 80 dpi,
+        # so JupyterLab never shrinks it, and every text is at least 9 pt (10 px)
+        fig, (net, table) = new_figure(2, 1, width=10.4, height=2.75,
+                                       gridspec_kw={"height_ratios": [1.3, 1]})
         self.fig = fig
         W1, W2 = self.dense1.params["W"], self.dense2.params["W"]
         edges = [("x1", "h1", W1[0, 0]), ("x1", "h2", W1[0, 1]), ("x2", "h1", W1[1, 0]),
@@ -249,7 +219,7 @@ class BackpropWalkthrough(CourseWidget):
             net.plot([xa, xb], [ya, yb], color="#4c72b0" if w > 0 else "#dd8452",
                      lw=1 + 2 * min(abs(w), 1.5), zorder=1)
             f = 0.5 if ya == yb else (0.36 if a.startswith("x") else 0.5)
-            net.text(xa + f * (xb - xa), ya + f * (yb - ya), f"w {w:.2f}", fontsize=7.5,
+            net.text(xa + f * (xb - xa), ya + f * (yb - ya), f"w {w:.2f}", fontsize=TEXT_PT,
                      ha="center", va="center", zorder=4,
                      bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="#999999", lw=0.5))
         net.plot([7.4, 10.2], [0.0, 0.0], color="#888888", lw=1, ls="--", zorder=1)
@@ -261,37 +231,40 @@ class BackpropWalkthrough(CourseWidget):
                                               zorder=2)
             net.add_patch(self.boxes[name])
             self.value_texts[name] = net.text(x, y + 0.35, "", ha="center", va="center",
-                                              fontsize=8, zorder=3)
+                                              fontsize=TEXT_PT, zorder=3)
             self.grad_texts[name] = net.text(x, y - 0.38, "", ha="center", va="center",
-                                             fontsize=8, color=_GRAD, zorder=3)
+                                             fontsize=TEXT_PT, color=_GRAD, zorder=3)
         b1, b2 = self.dense1.params["b"], self.dense2.params["b"]
         for j, name in enumerate(("h1", "h2")):
             x, y = self._NODES[name]
-            net.text(x, y + 1.0 if y > 0 else y - 1.0, f"bias {b1[j]:.2f}", fontsize=7.5,
+            net.text(x, y + 1.0 if y > 0 else y - 1.0, f"bias {b1[j]:.2f}", fontsize=TEXT_PT,
                      ha="center", va="center")
-        net.text(7.4, 1.0, f"bias {b2[0]:.2f}", fontsize=7.5, ha="center", va="center")
-        net.text(10.2, 1.0, f"target {self.target[0, 0]:.2f}", fontsize=7.5, ha="center",
+        net.text(7.4, 1.0, f"bias {b2[0]:.2f}", fontsize=TEXT_PT, ha="center", va="center")
+        net.text(10.2, 1.0, f"target {self.target[0, 0]:.2f}", fontsize=TEXT_PT, ha="center",
                  va="center")
         for x, label in ((0.0, "inputs"), (4.0, "hidden (tanh)"), (7.4, "output"),
                          (10.2, "loss")):
-            net.text(x, -2.65, label, ha="center", va="center", fontsize=8, style="italic")
+            net.text(x, -2.65, label, ha="center", va="center", fontsize=TEXT_PT, style="italic")
         net.set_xlim(-1.05, 11.25)
         net.set_ylim(-2.85, 2.4)
         net.axis("off")
-        net.set_title("Network: values (black), gradients dL/d· (red)", fontsize=9)
-        table.axis("off")
+        net.set_title("Network: values (black), gradients dL/d· (red)", fontsize=TEXT_PT + 1)
         key = [Patch(fc=_NOW, ec="#333333", label="computed at this stage"),
                Patch(fc=_DONE, ec="#333333", label="computed earlier"),
                Patch(fc=_TODO, ec="#333333", label="not computed yet"),
                Line2D([], [], color="#4c72b0", lw=2, label="positive weight"),
                Line2D([], [], color="#dd8452", lw=2, label="negative weight")]
-        table.legend(handles=key, loc="lower left", fontsize=7.5, ncol=2, frameon=False)
-        self.table_title = table.set_title("", fontsize=9)
-        self.explain_text = table.text(0.0, 0.97, "", fontsize=9, va="top", ha="left",
-                                       transform=table.transAxes)
-        self.table_text = table.text(0.0, 0.74, "", fontsize=8.5, family="monospace", va="top",
-                                     ha="left", transform=table.transAxes)
-        self.view = _BlitView(fig, lambda: [*self.boxes.values(), *self.value_texts.values(),
+        net.legend(handles=key, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=TEXT_PT,
+                   frameon=False, borderaxespad=0.0)
+        table.axis("off")
+        self.table_title = table.text(0.0, 1.0, "", fontsize=TEXT_PT + 1, va="top", ha="left",
+                                      weight="bold", transform=table.transAxes)
+        self.explain_text = table.text(0.0, 0.8, "", fontsize=TEXT_PT + 1, va="top", ha="left",
+                                       transform=table.transAxes, linespacing=1.3)
+        self.table_text = table.text(0.5, 0.8, "", fontsize=TEXT_PT + 1, family="monospace",
+                                     va="top", ha="left", transform=table.transAxes)
+        # Boxes and texts change with the stage; lines, labels and the key are drawn once.
+        self.view = FigureView(fig, moving=[*self.boxes.values(), *self.value_texts.values(),
                                             *self.grad_texts.values(), self.table_title,
                                             self.explain_text, self.table_text])
 
@@ -362,10 +335,10 @@ class BackpropWalkthrough(CourseWidget):
             self.grad_texts[name].set_text(grads[name])
         self.table_title.set_text(f"Stage {self.stage + 1} of {len(self.stages)}: "
                                   f"{s['title']}")
-        self.explain_text.set_text(textwrap.fill(s["text"], 52))
+        self.explain_text.set_text(textwrap.fill(s["text"], 55))
         self.table_text.set_text(self._table())
         self.back_button.disabled = self.stage == 0
         self.next_button.disabled = self.stage == len(self.stages) - 1
-        self.status.value = (f"Stage {self.stage + 1} of {len(self.stages)}: {s['title']}. "
-                             f"{s['text']}")
+        # one sentence; the stage's explanation is in the picture
+        self.status.value = f"Stage {self.stage + 1} of {len(self.stages)}: {s['title']}."
         self.view.refresh()

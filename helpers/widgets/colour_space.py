@@ -7,7 +7,7 @@ import ipywidgets as W
 
 from ..images import SPACES, TASKS, colour_picture, mask_scores, select
 from ..plots.core import new_figure
-from ..plots.transforms import mistakes_image, mistakes_legend, selection_image
+from ..plots.images import draw_mistakes_legend, mistakes_image, selection_image
 from .base import CourseWidget, FigureView
 
 __all__ = ["ColourSpaceExplorer"]
@@ -25,6 +25,7 @@ class ColourSpaceExplorer(CourseWidget):
         self.picture = colour_picture() if picture is None else picture
         self.ranges = {s: [(0.0, 1.0)] * 3 for s in SPACES}
         self.task_picker = W.Dropdown(options=list(TASKS), value=task, description="task",
+                                      style={"description_width": "initial"},
                                       layout=W.Layout(width="230px"))
         self.space_picker = W.ToggleButtons(options=list(SPACES), value=space,
                                             description="space",
@@ -44,14 +45,16 @@ class ColourSpaceExplorer(CourseWidget):
         self._selected = axes[1].imshow(self.picture.rgb, interpolation="nearest")
         self._mistakes = axes[2].imshow(self.picture.rgb, interpolation="nearest")
         self._titles = (axes[1].set_title(""), axes[2].set_title(""))
-        mistakes_legend(axes[2])
+        draw_mistakes_legend(axes[2], ncols=3)
         self._holding = False
         self.view = None
         self._show_space(space)
         self.update(refresh=False)
         self.view = FigureView(fig)
-        self.task_picker.observe(lambda change: self.set_task(change["new"]), names="value")
-        self.space_picker.observe(lambda change: self.set_space(change["new"]), names="value")
+        self.task_picker.observe(lambda change: self._safely(self.set_task, change["new"]),
+                                 names="value")
+        self.space_picker.observe(lambda change: self._safely(self.set_space, change["new"]),
+                                  names="value")
         for slider in self.sliders:
             slider.observe(self._on_slider, names="value")
         self.ui = W.VBox([W.HBox([self.task_picker, self.space_picker]),
@@ -81,7 +84,7 @@ class ColourSpaceExplorer(CourseWidget):
         if self._holding:
             return
         self.ranges[self.space] = [tuple(float(v) for v in s.value) for s in self.sliders]
-        self.update()
+        self._safely(self.update)
 
     # -- actions (what the controls call) ----------------------------------------------------
     def set_task(self, name):

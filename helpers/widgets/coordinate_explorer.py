@@ -9,7 +9,7 @@ import numpy as np
 
 from .. import scoreboard
 from ..plots.core import new_figure
-from ..plots.transforms import draw_before_after, update_boundary
+from ..plots.search import draw_before_after, update_boundary
 from ..search import change_coordinates, x_rule_accuracy
 from ..validation import as_2d, as_labels
 from .base import CourseWidget, FigureView
@@ -47,7 +47,10 @@ class CoordinateExplorer(CourseWidget):
         self._holding = False
         self.view = None
         self.update(refresh=False)
-        self.view = FigureView(fig)
+        # only the moved points, the boundary and the right title change: the rest is drawn
+        # once and kept as a background
+        self.view = FigureView(fig, moving=[self.artists["boundary"], *self.artists["after"],
+                                            self._right.title])
         for slider in (self.angle_slider, self.dx_slider, self.dy_slider):
             slider.observe(self._on_change, names="value")
         self.ui = W.VBox([W.HBox([self.angle_slider, self.dx_slider, self.dy_slider]),
@@ -67,7 +70,7 @@ class CoordinateExplorer(CourseWidget):
 
     def _on_change(self, change):
         if not self._holding:
-            self.update()
+            self._safely(self.update)
 
     def set_transform(self, angle=None, dx=None, dy=None):
         """Move the sliders (the ones given) and redraw once."""

@@ -63,7 +63,8 @@ class DigitInspector(CourseWidget):
         self.previous_mistake_button.on_click(lambda _: self._safely(self.previous_mistake))
         self.next_mistake_button.on_click(lambda _: self._safely(self.next_mistake))
         # ~60 tick labels and titles stay still: draw them once, then only what moves
-        self.view = FigureView(self.panels.fig, dpi=72, moving=self.panels.moving_artists())
+        self.view = FigureView(self.panels.fig, dpi=LayerPanels.DPI,
+                               moving=self.panels.moving_artists())
         self.select(index)
         self.ui = W.VBox([W.HBox([self.index_slider, self.previous_mistake_button,
                                   self.next_mistake_button]), self.status, self.view.image])

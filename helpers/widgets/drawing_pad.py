@@ -11,7 +11,7 @@ import numpy as np
 from matplotlib.colors import to_hex
 
 from ..plots.core import new_figure
-from ..plots.digits import plot_digit
+from ..plots.digits import draw_digit
 from ..validation import as_2d, as_labels
 from .base import CourseWidget, FigureView
 
@@ -69,7 +69,7 @@ class DrawingPad(CourseWidget):
 
         fig, (ax_img, ax) = new_figure(1, 2, width=3.0, height=3.0,
                                        gridspec_kw={"width_ratios": [1, 1.6]})
-        self.picture = plot_digit(ax_img, self.image, "what the network sees")
+        self.picture = draw_digit(ax_img, self.image, "what the network sees")
         ax_img.set_xlabel("8×8 squares")
         self.bars = ax.bar(np.arange(10), np.zeros(10), color="#aaaaaa")
         ax.set_ylim(0, 1.05)
@@ -78,7 +78,7 @@ class DrawingPad(CourseWidget):
         ax.set_ylabel("probability")
         self.title = ax.set_title(" ")
         moving = [self.picture, *ax_img.spines.values(), *self.bars, self.title]
-        self.view = FigureView(fig, dpi=72, moving=moving)
+        self.view = FigureView(fig, dpi=80, moving=moving)
         self._update()
         self.ui = W.VBox([self.brush,
                           W.HBox([self.grid, self.view.image],

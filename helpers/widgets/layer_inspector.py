@@ -12,12 +12,12 @@ import html
 import ipywidgets as W
 import numpy as np
 from matplotlib.collections import LineCollection
-from matplotlib.colors import ListedColormap
 from matplotlib.ticker import MaxNLocator
 
 from .. import depth
-from ..plots.core import REGION_COLORS, grid_for, new_figure, plot_points
-from ..plots.layers import GRID_COLORS, StagePanel, _check_drawable, _default_lines
+from ..plots.core import TEXT_PT, DecisionMap, new_figure
+from ..plots.depth import (GRID_COLORS, StagePanel, _check_drawable, _default_lines,
+                           grid_legend_handles)
 from ..validation import as_2d, as_labels
 from .base import CourseWidget, FigureView
 
@@ -83,26 +83,21 @@ class LayerInspector(CourseWidget):
     def _build_figure(self):
         fig, (self.ax_input, self.ax_stage, self.ax_curve) = new_figure(1, 3, width=3.4,
                                                                          height=3.75)
-        xx, yy, self._grid = grid_for(self.X, resolution=70, margin=0.2)
-        self._grid_shape = xx.shape
-        self.regions = self.ax_input.imshow(
-            np.zeros(xx.shape), origin="lower", extent=(xx.min(), xx.max(), yy.min(), yy.max()),
-            cmap=ListedColormap(REGION_COLORS[:2]), vmin=-0.5, vmax=1.5, aspect="auto",
-            interpolation="nearest", zorder=1)
+        # the input plane coloured by the network's decision, the points on top
+        self.decisions = DecisionMap(self.ax_input, self.X, self.y, labels=self.labels,
+                                     n_classes=2, resolution=70, margin=0.2, point_size=14,
+                                     legend=False, region_legend=True)
+        self.regions = self.decisions.image
+        self._grid, self._grid_shape = self.decisions.grid, self.decisions.shape
+        input_points = self.decisions.points
         half = len(self.lines) // 2
         colours = [GRID_COLORS[0]] * half + [GRID_COLORS[1]] * (len(self.lines) - half)
         input_grid = LineCollection(list(self.lines), colors=colours, linewidths=0.6, alpha=0.5,
                                     zorder=2)
         self.ax_input.add_collection(input_grid)
-        input_points = plot_points(self.ax_input, self.X, self.y, labels=self.labels, size=14,
-                                   legend=False)
         # below the panels, where it hides no point
-        fig.legend(handles=input_points, loc="outside lower left", ncols=2, fontsize=8,
-                   frameon=False)
-        self.ax_input.set_xlim(xx.min(), xx.max())
-        self.ax_input.set_ylim(yy.min(), yy.max())
-        self.ax_input.set_xlabel("x")
-        self.ax_input.set_ylabel("y")
+        fig.legend(handles=self.decisions.legend_handles() + grid_legend_handles(), ncols=4,
+                   loc="outside lower center", fontsize=TEXT_PT, frameon=False)
         self.ax_input.set_box_aspect(1)
         self.panel = StagePanel(self.ax_stage, self.lines, self.X, self.y, labels=self.labels)
         epochs = np.array(self.run.epochs)
@@ -117,8 +112,8 @@ class LayerInspector(CourseWidget):
         self.ax_curve.set_ylim(0.3, 1.03)
         self.ax_curve.set_xlabel("epoch")
         self.ax_curve.set_ylabel("accuracy")
-        self.ax_curve.set_title("accuracy during training", fontsize=10)
-        self.ax_curve.legend(loc="lower right", fontsize=8)
+        self.ax_curve.set_title("accuracy during training", fontsize=TEXT_PT + 1)
+        self.ax_curve.legend(loc="lower right", fontsize=TEXT_PT)
         self.ax_curve.set_box_aspect(1)
         for ax in (self.ax_input, self.ax_stage, self.ax_curve):   # fewer tick labels to draw
             ax.xaxis.set_major_locator(MaxNLocator(5))
@@ -134,9 +129,9 @@ class LayerInspector(CourseWidget):
         """Update every artist for the current checkpoint and stage, then refresh once."""
         run, i, s = self.run, self.checkpoint, self.stage
         run.load(self.model, i)
-        decided = self.model.predict_classes(self._grid).reshape(self._grid_shape)
-        self.regions.set_data(decided)
-        self.ax_input.set_title(f"input: decisions at epoch {run.epochs[i]}", fontsize=10)
+        self.decisions.update(self.model.predict_classes)
+        self.ax_input.set_title(f"input: decisions at epoch {run.epochs[i]}",
+                                fontsize=TEXT_PT + 1)
         line_reps = depth.transform_lines(self.model, self.lines)
         point_reps = self.model.representations(self.X)
         self.panel.update(line_reps[s], point_reps[s], name=self.names[s],

@@ -5,14 +5,22 @@ scikit-learn's version with the same settings (right), with training points (cir
 points (triangles) and both accuracies. Every control calls a plain method (``set_dataset``,
 ``set_model``, ``set_param``, ``set_features``), which retrains both models and updates the
 pictures in place.
+
+Speed: each setting is trained once and remembered, so going back to a setting shows it at
+once. A logistic regression for a new L2 penalty starts from the weights already found for the
+nearest penalty on the same data (scikit-learn's ``warm_start``; the loss is the same convex
+function, so it ends at the same minimum, only sooner).
 """
+import copy
+import html
+
 import ipywidgets as W
 import numpy as np
 from matplotlib.colors import ListedColormap
 from matplotlib.lines import Line2D
 
 from .. import classical, datasets
-from ..plots.core import CLASS_COLORS, REGION_COLORS, grid_for, new_figure
+from ..plots.core import CLASS_COLORS, REGION_COLORS, TEXT_PT, grid_for, new_figure
 from .base import CourseWidget, FigureView
 
 __all__ = ["ModelExplorer", "HYPER_PARAMETERS"]
@@ -21,7 +29,7 @@ __all__ = ["ModelExplorer", "HYPER_PARAMETERS"]
 #: the model with a given value.
 HYPER_PARAMETERS = {
     "perceptron": ("epochs", (1, 2, 5, 10, 20, 50), 10,
-                   lambda v: classical.Perceptron(max_epochs=v)),
+                   lambda v: classical.Perceptron(max_iter=v)),
     "logistic regression": ("L2 penalty", (0.0, 0.0001, 0.001, 0.01, 0.1, 1.0), 0.001,
                             lambda v: classical.LogisticRegression(l2=v)),
     "k-nearest neighbours": ("k", (1, 3, 5, 9, 15, 25, 51), 5,
@@ -30,9 +38,8 @@ HYPER_PARAMETERS = {
                       lambda v: classical.DecisionTree(max_depth=v)),
 }
 _MAX_CLASSES = 3
-# The course's region tints, except a light green for class 2: the shared third tint is hard to
-# tell from class 0's on screen.
-_REGIONS = REGION_COLORS[:2] + ["#cfe6bd"]
+#: How many trained settings the explorer remembers.
+_REMEMBERED = 64
 #: Noise of each data set unless the widget is given one (the running example and the spiral as
 #: on the scoreboard).
 NOISE = {"running example": 0.35, "spiral": 0.2, "spiral (3 classes)": 0.2}
@@ -47,6 +54,7 @@ class ModelExplorer(CourseWidget):
         self.dataset, self.model_name, self.features = None, None, None
         self.value, self.ok = None, False
         self.train_accuracy = self.test_accuracy = self.sklearn_test_accuracy = None
+        self._trained = {}           # setting -> what training gave (see _train)
         self._quiet = False
         self._build_figure()
         self._build_controls()
@@ -56,18 +64,22 @@ class ModelExplorer(CourseWidget):
         self.set_model(model, value, refit=False)
         self._quiet = False
         self.refit()
-        # Axes, ticks and labels stay still; a refit redraws only the regions, what lies on them
-        # and the titles (about 45 ms -> 15 ms a picture).
-        self.view = FigureView(self.fig, moving=self._moving_artists)
+        # Axes, ticks, labels and the legend stay still; a refit redraws only the regions, what
+        # lies on them and the titles.
+        self.view = FigureView(self.fig, moving=self._moving_artists, live_format="jpeg")
+        # where the layout put the legend (re-made legends go to the same place)
+        box = self.legend.get_window_extent().transformed(self.fig.transFigure.inverted())
+        self._legend_anchor = (box.x0 + box.width / 2, box.y0)
         self.ui = W.VBox([W.HBox([self.dataset_dropdown, self.model_dropdown]),
                           W.HBox([self.param_slider, self.features_dropdown]),
                           self.status, self.view.image])
 
     # ----- building -----------------------------------------------------------------------------
     def _build_figure(self):
-        self.fig, axes = new_figure(1, 2, width=4.2, height=4.0)
+        # 8.4 x 4.3 inches at the widget's 80 dpi: 672 px wide; every text at least 9 pt (10 px)
+        self.fig, axes = new_figure(1, 2, width=4.2, height=4.3)
         self.axes = list(axes)
-        cmap = ListedColormap(_REGIONS)
+        cmap = ListedColormap(REGION_COLORS[:_MAX_CLASSES])
         self.images, self.train_dots, self.test_dots = [], [], []
         for ax, who in zip(self.axes, ("from scratch (helpers.classical)", "scikit-learn")):
             self.images.append(ax.imshow(np.zeros((2, 2)), origin="lower", cmap=cmap, vmin=-0.5,
@@ -77,30 +89,41 @@ class ModelExplorer(CourseWidget):
                                               linewidths=0.6, zorder=3))
             self.test_dots.append(ax.scatter([], [], s=28, marker="^", edgecolors="#333333",
                                              linewidths=0.6, zorder=3))
-            ax.set_xlabel("x")
-            ax.set_ylabel("y")
+            ax.set_xlabel("x", fontsize=TEXT_PT + 1)
+            ax.set_ylabel("y", fontsize=TEXT_PT + 1)
+            ax.tick_params(labelsize=TEXT_PT)
             ax.set_title(who, fontsize=10)
         self.suptitle = self.fig.suptitle(" ", fontsize=10)   # later calls update this text
+        # One legend for both panels, below them where it hides no point; laid out once with
+        # the most entries it can have, then re-made for each data set in the same place.
+        self.legend = self._make_legend(_MAX_CLASSES)
+
+    def _make_legend(self, n_classes):
+        handles = [Line2D([], [], ls="", marker="o", mfc=CLASS_COLORS[k], mec="#333333",
+                          label=f"class {k}") for k in range(n_classes)]
+        handles.append(Line2D([], [], ls="", marker="^", mfc="#bbbbbb", mec="#333333",
+                              label="test point (circles: training points)"))
+        return self.fig.legend(handles=handles, loc="outside lower center", ncol=len(handles),
+                               fontsize=TEXT_PT, frameon=False)
 
     def _moving_artists(self):
-        """What a refit changes, in drawing order (legends are re-made with each data set)."""
+        """What a refit changes, in drawing order."""
         moving = []
         for ax, image, train, test in zip(self.axes, self.images, self.train_dots,
                                           self.test_dots):
-            moving += [image, *ax.spines.values(), train, test]
-            if ax.get_legend() is not None:
-                moving.append(ax.get_legend())
-            moving.append(ax.title)
+            moving += [image, *ax.spines.values(), train, test, ax.title]
         return moving + [self.suptitle]
 
     def _build_controls(self):
+        wide = {"style": {"description_width": "initial"}, "layout": W.Layout(width="330px")}
         self.dataset_dropdown = W.Dropdown(options=list(datasets.POINT_SETS),
-                                           description="data set")
-        self.model_dropdown = W.Dropdown(options=list(HYPER_PARAMETERS), description="model")
+                                           description="data set", **wide)
+        self.model_dropdown = W.Dropdown(options=list(HYPER_PARAMETERS), description="model",
+                                         **wide)
         self.param_slider = W.SelectionSlider(options=[1], description="knob",
-                                              continuous_update=False)
+                                              continuous_update=False, **wide)
         self.features_dropdown = W.Dropdown(options=list(classical.FEATURE_MAPS),
-                                            description="features")
+                                            description="features", **wide)
         self.status = W.HTML()
         self.status.add_class("course-status")   # the browser tests read this text
         self.dataset_dropdown.observe(lambda c: self._safely(self.set_dataset, c["new"]), "value")
@@ -116,8 +139,11 @@ class ModelExplorer(CourseWidget):
         try:
             method(value)
         except Exception as exc:       # shown to the learner instead of being swallowed
-            self.ok = False
-            self.status.value = f"<b>Problem:</b> {exc}"
+            self._show_problem(exc)
+
+    def _show_problem(self, exc):
+        self.ok = False
+        self.status.value = f"<b>Problem:</b> {html.escape(str(exc))}"
 
     def _sync(self, control, value):
         if control.value != value:
@@ -191,53 +217,87 @@ class ModelExplorer(CourseWidget):
         return classical.WithFeatures(build(self.value), self.features)
 
     def refit(self):
-        """Train both models on the training split and redraw their decision regions."""
-        self.model_ = self.make_model()
+        """Train both models on the training split (once per setting) and redraw them."""
         knob = f"{HYPER_PARAMETERS[self.model_name][0]} = {self._format(self.value)}"
+        setting = (self.dataset, self.features, self.model_name, self.value)
         try:
-            self.model_.fit(self.X_train, self.y_train)
-            self.sklearn_ = classical.fit_sklearn(self.model_, self.X_train, self.y_train)
-        except ValueError as exc:
-            self.ok = False
+            if setting not in self._trained:
+                self._remember(setting, self._train())
+            result = self._trained[setting]
+        except (ValueError, TypeError, FloatingPointError) as exc:
             self.train_accuracy = self.test_accuracy = self.sklearn_test_accuracy = None
             for image, ax, who in zip(self.images, self.axes, ("from scratch", "scikit-learn")):
                 image.set_data(np.ma.masked_all((2, 2)))
                 ax.set_title(f"{who}: not trained", fontsize=10)
-            self.fig.suptitle(f"{self.model_name} ({knob}) cannot be trained here", fontsize=10)
-            self.status.value = f"<b>Problem:</b> {exc}"
+            self.suptitle.set_text(f"{self.model_name} ({knob}) cannot be trained here")
+            self._show_problem(exc)
             self._refresh()
             return
         self.ok = True
-        self.train_accuracy = self.model_.score(self.X_train, self.y_train)
-        self.test_accuracy = self.model_.score(self.X_test, self.y_test)
-        self.sklearn_test_accuracy = float(self.sklearn_.score(self.X_test, self.y_test))
-        xx, yy, grid = grid_for(np.vstack([self.X_train, self.X_test]), self.resolution)
-        extent = (xx.min(), xx.max(), yy.min(), yy.max())
-        for image, model in zip(self.images, (self.model_, self.sklearn_)):
-            image.set_data(np.asarray(model.predict(grid)).reshape(xx.shape))
-            image.set_extent(extent)
+        self.model_, self.sklearn_ = result["model"], result["sklearn"]
+        self.train_accuracy, self.test_accuracy = result["train"], result["test"]
+        self.sklearn_test_accuracy = result["sklearn test"]
+        for image, regions in zip(self.images, result["regions"]):
+            image.set_data(regions)
+            image.set_extent(result["extent"])
         titles = (f"from scratch: train {self.train_accuracy:.3f}, test "
                   f"{self.test_accuracy:.3f}",
-                  f"scikit-learn: train "
-                  f"{self.sklearn_.score(self.X_train, self.y_train):.3f}, test "
+                  f"scikit-learn: train {result['sklearn train']:.3f}, test "
                   f"{self.sklearn_test_accuracy:.3f}")
         for ax, title in zip(self.axes, titles):
             ax.set_title(title, fontsize=10)
-        self.fig.suptitle(f"{self.dataset}: {self.model_name} ({knob}) on features "
-                          f"{self.features}", fontsize=10)
-        self.status.value = (f"Trained on {len(self.X_train)} points. Test accuracy "
+        self.suptitle.set_text(f"{self.dataset}: {self.model_name} ({knob}) on features "
+                               f"{self.features}")
+        self.status.value = (f"Trained on {len(self.X_train)} points: test accuracy "
                              f"<b>{self.test_accuracy:.3f}</b> from scratch, "
                              f"<b>{self.sklearn_test_accuracy:.3f}</b> with scikit-learn.")
         self._refresh()
+
+    def _train(self):
+        """Train our model and scikit-learn's for the current setting; what the panels show."""
+        model = self._warm_started_model() or self.make_model()
+        model.fit(self.X_train, self.y_train)
+        theirs = classical.fit_sklearn(model, self.X_train, self.y_train)
+        xx, yy, grid = grid_for(np.vstack([self.X_train, self.X_test]), self.resolution)
+        # one prediction per model for the training points, the test points and the grid
+        n_train, n_test = len(self.X_train), len(self.X_test)
+        everything = np.vstack([self.X_train, self.X_test, grid])
+        result = {"model": model, "sklearn": theirs,
+                  "extent": (xx.min(), xx.max(), yy.min(), yy.max()), "regions": []}
+        for who, predictor in (("", model), ("sklearn ", theirs)):
+            predicted = np.asarray(predictor.predict(everything))
+            result[who + "train"] = float(np.mean(predicted[:n_train] == self.y_train))
+            result[who + "test"] = float(np.mean(predicted[n_train:n_train + n_test]
+                                                 == self.y_test))
+            result["regions"].append(predicted[n_train + n_test:].reshape(xx.shape))
+        return result
+
+    def _warm_started_model(self):
+        """A logistic regression that starts from the weights trained for the nearest L2 penalty
+        on the same data and features (None for other models, or when there are none yet)."""
+        if self.model_name != "logistic regression":
+            return None
+        options = HYPER_PARAMETERS[self.model_name][1]
+        same_data = [(abs(options.index(value) - options.index(self.value)), value)
+                     for dataset, features, name, value in self._trained
+                     if (dataset, features, name) == (self.dataset, self.features,
+                                                      self.model_name)]
+        if not same_data:
+            return None
+        nearest = min(same_data)[1]
+        model = copy.deepcopy(self._trained[(self.dataset, self.features, self.model_name,
+                                             nearest)]["model"])
+        return model.set_params(model__l2=self.value, model__warm_start=True)
+
+    def _remember(self, setting, result):
+        if len(self._trained) >= _REMEMBERED:
+            self._trained.pop(next(iter(self._trained)))         # forget the oldest
+        self._trained[setting] = result
 
     def _draw_points(self):
         X_all = np.vstack([self.X_train, self.X_test])
         xx, yy, _ = grid_for(X_all, self.resolution)
         n_classes = int(max(self.y_train.max(), self.y_test.max())) + 1
-        handles = [Line2D([], [], ls="", marker="o", mfc=CLASS_COLORS[k], mec="#333333",
-                          label=f"class {k}") for k in range(n_classes)]
-        handles.append(Line2D([], [], ls="", marker="^", mfc="#bbbbbb", mec="#333333",
-                              label="test point"))
         for ax, train, test in zip(self.axes, self.train_dots, self.test_dots):
             train.set_offsets(self.X_train)
             train.set_facecolors([CLASS_COLORS[k] for k in self.y_train])
@@ -245,7 +305,11 @@ class ModelExplorer(CourseWidget):
             test.set_facecolors([CLASS_COLORS[k] for k in self.y_test])
             ax.set_xlim(xx.min(), xx.max())
             ax.set_ylim(yy.min(), yy.max())
-            ax.legend(handles=handles, loc="upper right", fontsize=7, framealpha=0.85)
+        if len(self.legend.legend_handles) - 1 != n_classes:
+            self.legend.remove()
+            self.legend = self._make_legend(n_classes)
+            if self.view is not None:
+                self.legend.set_bbox_to_anchor(self._legend_anchor, self.fig.transFigure)
         if self.view is not None:
             self.view.invalidate()                    # new axis limits: redraw everything once
 
@@ -256,7 +320,8 @@ class ModelExplorer(CourseWidget):
     # ----- text ---------------------------------------------------------------------------------
     def summary(self):
         knob = f"{HYPER_PARAMETERS[self.model_name][0]} = {self._format(self.value)}"
-        head = f"ModelExplorer: {self.dataset} | {self.model_name} ({knob}) | features {self.features}"
+        head = (f"ModelExplorer: {self.dataset} | {self.model_name} ({knob}) | features "
+                f"{self.features}")
         if not self.ok:
             return head + " | not trained (see the status line)"
         return (head + f" | train {self.train_accuracy:.3f}, test {self.test_accuracy:.3f}"

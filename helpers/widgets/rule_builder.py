@@ -9,11 +9,10 @@ get wrong and dashes the selected rule's thresholds.
 import ipywidgets as W
 import numpy as np
 from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
 
 from .. import scoreboard
-from ..plots.core import REGION_COLORS, grid_for, new_figure, plot_decision_regions
-from ..rules import Condition, Rule, RuleList
+from ..plots.core import TEXT_PT, DecisionMap, new_figure
+from ..rule_lists import Condition, Rule, RuleList
 from ..validation import as_2d, as_labels
 from .base import CourseWidget, FigureView
 
@@ -189,14 +188,15 @@ class RuleBuilder(CourseWidget):
 
     # -- figure --------------------------------------------------------------------------------
     def _build_figure(self, resolution):
-        fig, (ax, panel) = new_figure(1, 2, width=3.7, height=3.8,
-                                      gridspec_kw={"width_ratios": [3, 2]})
+        # 760 px wide at 80 dpi: the rule list gets room for about 50 characters a line
+        fig, (ax, panel) = new_figure(1, 2, width=4.75, height=3.9,
+                                      gridspec_kw={"width_ratios": [1, 1]})
         self.fig, self.ax, self.panel = fig, ax, panel
-        self._grid = grid_for(self.X, resolution, margin=0.5)[2]
-        self.image = plot_decision_regions(ax, self.rule_list.predict, self.X, self.y,
-                                           labels=list(self.label_names), resolution=resolution,
-                                           margin=0.5, n_classes=len(self.label_names))
-        ax.get_legend().remove()
+        self.regions = DecisionMap(ax, self.X, self.y, self.rule_list.predict,
+                                   labels=list(self.label_names),
+                                   n_classes=len(self.label_names), resolution=resolution,
+                                   margin=0.5, legend=False, region_legend="rules say {}")
+        self.image, self._grid = self.regions.image, self.regions.grid
         self.wrong = ax.scatter([], [], s=95, facecolors="none", edgecolors=WRONG_COLOR,
                                 linewidths=1.6, zorder=4, label="misclassified")
         self.lines = [ax.plot([], [], ls="--", lw=1.8, color=LINE_COLOR, zorder=2)[0]
@@ -205,24 +205,23 @@ class RuleBuilder(CourseWidget):
         ax.set_title("What the rules say")
         panel.axis("off")
         self.rule_text = panel.text(0.0, 1.0, "", va="top", ha="left", family="monospace",
-                                    fontsize=7.5, transform=panel.transAxes)
-        marker = dict(marker="o", ls="none", markersize=6, markeredgecolor="#333333")
-        handles = [Line2D([], [], markerfacecolor="#ffffff", label=f"{self.label_names[0]} point",
-                          **marker),
-                   Line2D([], [], markerfacecolor="#000000", label=f"{self.label_names[1]} point",
-                          **marker),
-                   Line2D([], [], marker="o", ls="none", markersize=9, markerfacecolor="none",
-                          markeredgecolor=WRONG_COLOR, markeredgewidth=1.6, label="misclassified")]
-        handles += [Patch(facecolor=REGION_COLORS[k], label=f"rules say {name}")
-                    for k, name in enumerate(self.label_names)]
+                                    fontsize=TEXT_PT, transform=panel.transAxes)
+        handles = self.regions.legend_handles()
+        handles.append(Line2D([], [], marker="o", ls="none", markersize=9, markerfacecolor="none",
+                              markeredgecolor=WRONG_COLOR, markeredgewidth=1.6,
+                              label="misclassified"))
         handles.append(Line2D([], [], ls="--", color=LINE_COLOR, label="selected rule's cuts"))
-        panel.legend(handles=handles, loc="lower left", fontsize=7.5, frameon=False)
-        self.view = FigureView(fig)
+        panel.legend(handles=handles, loc="lower left", ncols=2, fontsize=TEXT_PT,
+                     frameon=False, borderaxespad=0.0)
+        # What a change redraws, in drawing order; the legend, ticks and labels are drawn once
+        # and kept as a background (about four times faster than a full redraw).
+        self.view = FigureView(fig, moving=[self.image, *self.lines, *self.regions.points,
+                                            self.wrong, *ax.spines.values(), ax.title,
+                                            self.rule_text])
 
     def _update_plot(self):
         rules = self.rule_list
-        shape = self.image.get_array().shape
-        self.image.set_data(rules.predict(self._grid).reshape(shape))
+        self.regions.update(rules.predict)
         wrong = self.misclassified
         self.wrong.set_offsets(self.X[wrong] if wrong.any() else np.empty((0, 2)))
         (x0, x1), (y0, y1) = self._limits
@@ -257,9 +256,11 @@ class RuleBuilder(CourseWidget):
         rows = []
         for k in range(2):
             options = list(self.feature_names) if k == 0 else [NONE, *self.feature_names]
+            # "initial": each description takes the room it needs, so no label is cut short
             feature = W.Dropdown(options=options, description="if" if k == 0 else "and",
+                                 style={"description_width": "initial"},
                                  layout=W.Layout(width="150px"))
-            op = W.Dropdown(options=[">", "<"], layout=W.Layout(width="55px"))
+            op = W.Dropdown(options=[">", "<"], layout=W.Layout(width="60px"))
             slider = W.FloatSlider(min=lo, max=hi, step=0.1, readout_format=".1f",
                                    continuous_update=True, layout=W.Layout(width="260px"))
             feature.observe(self._handler(lambda v, k=k: self.set_feature(v, k)), "value")
@@ -271,9 +272,12 @@ class RuleBuilder(CourseWidget):
             rows.append(W.HBox([feature, op, slider]))
         self.threshold_slider = self.threshold_sliders[0]
         self.label_dropdown = W.Dropdown(options=list(self.label_names), description="then",
+                                         style={"description_width": "initial"},
                                          layout=W.Layout(width="150px"))
         self.default_dropdown = W.Dropdown(options=list(self.label_names),
-                                           description="otherwise", layout=W.Layout(width="180px"))
+                                           description="otherwise",
+                                           style={"description_width": "initial"},
+                                           layout=W.Layout(width="180px"))
         self.add_button = W.Button(description="Add rule", icon="plus")
         self.remove_button = W.Button(description="Remove rule", icon="minus")
         self.reset_button = W.Button(description="Reset", icon="undo")
@@ -300,7 +304,7 @@ class RuleBuilder(CourseWidget):
                 return
             try:
                 action(change if button else change["new"])
-            except (ValueError, TypeError, IndexError) as exc:
+            except Exception as exc:   # shown to the learner instead of being swallowed
                 self.status.value = f"Not possible: {exc}"
         return handle
 
@@ -338,7 +342,7 @@ class RuleBuilder(CourseWidget):
             self._syncing = False
 
 
-def _wrap(line, width=42):
+def _wrap(line, width=48):
     """Break a long rule line after an 'and' so it fits in the side panel."""
     if len(line) <= width:
         return line

@@ -1,9 +1,10 @@
 """The timeline explorer: move through the years and read what people expected at the time.
 
-The figure is the timeline of :mod:`helpers.plots.history` (events, the two winters and a sketched
-"enthusiasm" band, which is an illustration, not data). A year slider moves a marker along it; the
-panels below show the latest milestone up to that year, what people then expected (paraphrased)
-and what happened next, with its source. Two buttons jump to the previous or next event.
+The figure is the timeline of :mod:`helpers.plots.ai_history` (events, the two winters and a
+sketched "enthusiasm" band, which is an illustration, not data). A year slider moves a marker
+along it; the panels below show the latest milestone up to that year, what people then expected
+(paraphrased) and what happened next, with its source. Two buttons jump to the previous or next
+event; a button that can do nothing there is disabled.
 """
 import html
 
@@ -11,19 +12,19 @@ import ipywidgets as W
 import numpy as np
 
 
-from .. import history
-from ..plots.core import new_figure
-from ..plots.history import draw_hype_timeline
+from .. import ai_history
+from ..plots.core import TEXT_PT, new_figure
+from ..plots.ai_history import draw_hype_timeline
 from .base import CourseWidget, FigureView
 
 __all__ = ["TimelineExplorer"]
 
-FIRST_YEAR = history.EVENTS[0].year
+FIRST_YEAR = ai_history.EVENTS[0].year
 LAST_YEAR = 2025
 
 
 class TimelineExplorer(CourseWidget):
-    """Explore :data:`helpers.history.EVENTS` year by year.
+    """Explore :data:`helpers.ai_history.EVENTS` year by year.
 
     Methods: ``set_year(year)``, ``next_event()``, ``previous_event()``; ``event`` is the event
     shown, ``marker_position()`` where the year marker sits on the figure.
@@ -39,12 +40,12 @@ class TimelineExplorer(CourseWidget):
         self.title = ax.set_title("1956 · latest milestone: 1987 Lisp machines collapse")
         self.year_line = ax.axvline(FIRST_YEAR, color="#cc3311", lw=1.5, zorder=6,
                                     label="selected year")
-        (self.marker,) = ax.plot([FIRST_YEAR], [history.illustrative_mood(FIRST_YEAR)], "o",
+        (self.marker,) = ax.plot([FIRST_YEAR], [ai_history.illustrative_mood(FIRST_YEAR)], "o",
                                  ms=14, mfc="none", mec="#cc3311", mew=2.5, zorder=7)
-        self.highlight = ax.scatter([FIRST_YEAR], [history.illustrative_mood(FIRST_YEAR)],
+        self.highlight = ax.scatter([FIRST_YEAR], [ai_history.illustrative_mood(FIRST_YEAR)],
                                     s=160, facecolors="none", edgecolors="#222222",
                                     linewidths=2.0, zorder=8, label="milestone shown below")
-        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=TEXT_PT, frameon=False)
 
         self.year_slider = W.IntSlider(value=FIRST_YEAR, min=FIRST_YEAR, max=LAST_YEAR,
                                        description="year", continuous_update=True,
@@ -61,8 +62,8 @@ class TimelineExplorer(CourseWidget):
         self.previous_button.on_click(lambda _: self._safely(self.previous_event))
         self.next_button.on_click(lambda _: self._safely(self.next_event))
         # a dozen still texts: draw them once, then only the moving parts (~70 ms -> ~7 ms)
-        self.view = FigureView(fig, moving=[self.title, self.year_line, self.marker, self.highlight],
-                              dpi=80)
+        self.view = FigureView(fig, dpi=80, moving=[self.title, self.year_line, self.marker,
+                                                    self.highlight])
         self.set_year(year)
         self.ui = W.VBox([W.HBox([self.year_slider, self.previous_button, self.next_button]),
                           self.status, self.view.image,
@@ -83,49 +84,56 @@ class TimelineExplorer(CourseWidget):
         self.year = year
         if self.year_slider.value != year:
             self.year_slider.value = year          # its observer calls set_year, which returns
-        self.event = history.event_at(year)
+        self.event = ai_history.event_at(year)
         self._update_figure()
         self._update_text()
+        self._update_buttons()
         self.view.refresh()
 
     def next_event(self):
-        """Jump to the first event after the current year (stays on the last one)."""
-        later = [e.year for e in history.EVENTS if e.year > self.year]
-        if not later:
-            self.status.value = (f"<b>{self.year}</b>: this is the last event; the rest is "
-                                 f"still being written.")
-            return self.year
-        self.set_year(later[0])
+        """Jump to the first event after the current year (stays on the last one; the button
+        is disabled there)."""
+        later = [e.year for e in ai_history.EVENTS if e.year > self.year]
+        if later:
+            self.set_year(later[0])
         return self.year
 
     def previous_event(self):
-        """Jump to the event before the one shown (stays on the first one)."""
-        earlier = [e.year for e in history.EVENTS if e.year < self.event.year]
-        if not earlier:
-            self.set_year(FIRST_YEAR)
-            self.status.value += " (this is the first event)"
-            return self.year
-        self.set_year(earlier[-1])
+        """Jump to the event before the one shown, or to the first year from the first event
+        (the button is disabled at the first year)."""
+        earlier = [e.year for e in ai_history.EVENTS if e.year < self.event.year]
+        self.set_year(earlier[-1] if earlier else FIRST_YEAR)
         return self.year
+
+    def _update_buttons(self):
+        """A button that can do nothing is disabled."""
+        self.next_button.disabled = not any(e.year > self.year for e in ai_history.EVENTS)
+        self.previous_button.disabled = self.year == FIRST_YEAR
 
     # ----- drawing ------------------------------------------------------------------------------
     def _update_figure(self):
-        mood = float(history.illustrative_mood(self.year))
+        mood = float(ai_history.illustrative_mood(self.year))
         self.year_line.set_xdata([self.year, self.year])
         self.marker.set_data([self.year], [mood])
         self.highlight.set_offsets([[self.event.year,
-                                     float(history.illustrative_mood(self.event.year))]])
+                                     float(ai_history.illustrative_mood(self.event.year))]])
         self.title.set_text(f"{self.year} · latest milestone: {self.event.year} "
                             f"{self.event.short}")
 
     def _update_text(self):
         e = self.event
-        winter = history.winter_at(self.year)
+        winter = ai_history.winter_at(self.year)
         where = (f" · inside the <b>{winter[2]}</b> (about {winter[0]}-{winter[1]})"
                  if winter else "")
         gap = self.year - e.year
         since = "" if gap == 0 else f" ({gap} year{'s' if gap != 1 else ''} later)"
-        self.status.value = f"<b>{self.year}</b>: latest milestone <b>{e.year} {html.escape(e.title)}</b>{since}{where}"
+        last = ""
+        if self.year == FIRST_YEAR:
+            last = " · the first event"
+        elif not any(ev.year > self.year for ev in ai_history.EVENTS):
+            last = " · the last event so far"
+        self.status.value = (f"<b>{self.year}</b>: latest milestone <b>{e.year} "
+                             f"{html.escape(e.title)}</b>{since}{where}{last}")
         self.expected_html.value = (f"<b>What people expected around {e.year}</b><br>"
                                     f"{html.escape(e.expected)}")
         self.happened_html.value = (f"<b>What happened next</b><br>{html.escape(e.happened)}")

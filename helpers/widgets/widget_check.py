@@ -2,7 +2,7 @@
 import ipywidgets as W
 import numpy as np
 
-from ..plots.core import new_figure
+from ..plots.core import TEXT_PT, new_figure
 from .base import CourseWidget, FigureView
 
 __all__ = ["WidgetCheck"]
@@ -23,12 +23,17 @@ class WidgetCheck(CourseWidget):
         (self.line,) = self.ax.plot(self.xs, slope * self.xs, color="#0072b2", label="y = slope·x")
         self.ax.set(xlim=(-1, 1), ylim=(-3.2, 3.2), xlabel="x", ylabel="y",
                     title="A plot that follows the slider")
-        self.ax.legend(loc="upper left", fontsize=8)
+        self.ax.legend(loc="upper left", fontsize=TEXT_PT)
         self.view = FigureView(fig)
-        self.slider.observe(lambda change: self.set_slope(change["new"]), names="value")
-        self.button.on_click(lambda _: self.click())
+        self.slider.observe(lambda change: self._safely(self.set_slope, change["new"]),
+                            names="value")
+        self.button.on_click(lambda _: self._safely(self.click))
         self.ui = W.VBox([W.HBox([self.slider, self.button]), self.label, self.view.image])
         self._update_label()
+
+    def show_problem(self, exc):
+        """A problem is shown in the label (this widget has no other status line)."""
+        self.label.value = f"Problem: {exc}"
 
     def set_slope(self, slope):
         """What the slider calls: redraw the line with the new slope."""

@@ -5,6 +5,8 @@ from sklearn.linear_model import Perceptron as SkPerceptron
 
 from helpers.exercises import classical_ml as ex
 
+from ._junk import JUNK, assert_turns_down
+
 
 @pytest.mark.parametrize("check", [ex.check_perceptron_update, ex.check_split_impurity,
                                    ex.check_circle_features, ex.check_sklearn_C])
@@ -14,11 +16,31 @@ def test_missing_answer_gets_a_friendly_not_yet(check):
     assert "Not yet" in feedback._repr_html_()
 
 
+@pytest.mark.parametrize("check", [ex.check_perceptron_update, ex.check_split_impurity,
+                                   ex.check_circle_features, ex.check_sklearn_C])
+@pytest.mark.parametrize("name", sorted(JUNK))
+def test_junk(check, name):
+    assert_turns_down(check, JUNK[name])
+
+
+def test_one_tolerance_for_the_same_number():
+    # 1/3 is the answer of exercises 2 and 4: 0.33 is read the same way in both
+    for answer in (0.33, "0.33", "1/3", 0.3333):
+        assert ex.check_split_impurity(answer) and ex.check_sklearn_C(answer), answer
+    assert not ex.check_split_impurity(0.34) and not ex.check_sklearn_C(0.34)
+
+
+def test_optional_exercise_is_marked():
+    doc = ex.check_sklearn_C.__doc__
+    assert "optional" in doc and "going further" in doc
+
+
 # ----- 1: perceptron update ---------------------------------------------------------------------
-def test_perceptron_solution_passes():
+@pytest.mark.parametrize("answer", [(1.5, 0.0, 1.0), np.array([1.5, 0.0, 1.0]), [1.5, 0, 1],
+                                    "1.5, 0, 1", ((1.5, 0.0), 1.0), ("3/2", "0", "1")])
+def test_perceptron_solution_passes(answer):
     # worked solution: score = 0.5 - 1 + 0 = -0.5 <= 0 for class 1 -> add x to w and 1 to b
-    assert ex.check_perceptron_update((1.5, 0.0, 1.0))
-    assert ex.check_perceptron_update(np.array([1.5, 0.0, 1.0]))
+    assert ex.check_perceptron_update(answer)
 
 
 def test_perceptron_solution_equals_sklearn_after_one_point():
@@ -36,9 +58,10 @@ def test_perceptron_solution_equals_sklearn_after_one_point():
     ((0.5, -1.0, 0.0), "starting line"),
     ((-0.5, -2.0, -1.0), "away from the point"),
     ((1.5, 0.0, 0.0), "bias moves too"),
+    ((0.5, -1.0, 1.0), "bias is right, the weights are not"),
     ((9, 9, 9), "score w · x + b"),
-    ((1.5, 0.0), "three numbers"),
-    ("w grows", "three numbers"),
+    ((1.5, 0.0), "3 numbers (w1, w2, b)"),
+    ("w grows", "3 numbers"),
 ])
 def test_perceptron_typical_mistakes(answer, words):
     feedback = ex.check_perceptron_update(answer)
@@ -51,6 +74,9 @@ def test_split_solution_passes():
     gini_right = 1 - 0.5 ** 2 - 0.5 ** 2
     assert ex.check_split_impurity((6 * gini_left + 2 * gini_right) / 8)
     assert ex.check_split_impurity(1 / 3)       # the same number, by hand
+    from fractions import Fraction
+    assert ex.check_split_impurity(Fraction(1, 3))
+    assert ex.check_split_impurity(" 1 / 3 ")
 
 
 @pytest.mark.parametrize("answer, words", [
@@ -58,7 +84,7 @@ def test_split_solution_passes():
     (0.375, "before the split"),
     (0.5, "one side only"),
     (0.9, "not the weighted impurity"),
-    ("0.33", "one number"),
+    ("a third", "should be a number"),
 ])
 def test_split_typical_mistakes(answer, words):
     feedback = ex.check_split_impurity(answer)
@@ -88,8 +114,18 @@ def test_circle_typical_mistakes(answer, words):
 
 
 # ----- 4: scikit-learn's C ----------------------------------------------------------------------
-def test_sklearn_C_solution_passes():
+def test_sklearn_C_solution_passes_and_matches_sklearn():
     assert ex.check_sklearn_C(1 / (0.01 * 300))
+    assert ex.check_sklearn_C("1/3") and ex.check_sklearn_C(0.333)
+    # independent reference: scikit-learn with that C and our model with l2 = 0.01 agree
+    from sklearn.linear_model import LogisticRegression as SkLogistic
+    from helpers import datasets
+    from helpers.classical import LogisticRegression
+    X, y = datasets.circles(300, noise=0.1, seed=3)
+    ours = LogisticRegression(l2=0.01).fit(X, y)
+    theirs = SkLogistic(C=1 / 3, tol=1e-10, max_iter=10_000).fit(X, y)
+    np.testing.assert_allclose(ours.predict_proba(X)[:, 1], theirs.predict_proba(X)[:, 1],
+                               atol=2e-3)
 
 
 @pytest.mark.parametrize("answer, words", [
@@ -97,7 +133,7 @@ def test_sklearn_C_solution_passes():
     (3.0, "inverse"),
     (0.01, "not the matching C"),
     (None, "no answer yet"),
-    ([1], "one number"),
+    ([1, 2], "should be a number"),
 ])
 def test_sklearn_C_typical_mistakes(answer, words):
     feedback = ex.check_sklearn_C(answer)

@@ -11,12 +11,12 @@ def split():
     return datasets.train_test_split(X, y, seed=0)
 
 
-def test_plot_model_colours_the_plane_with_the_models_predictions():
+def test_draw_model_colours_the_plane_with_the_models_predictions():
     X_train, y_train, X_test, y_test = split()
     tree = DecisionTree(max_depth=1).fit(X_train, y_train)      # one vertical or horizontal cut
     fig, ax = plots.new_figure()
-    image = plots.plot_model(ax, tree, X_train, y_train, X_test, y_test, title="stump",
-                             resolution=50)
+    image = plots.draw_model(ax, tree, X_train, y_train, X_test, y_test, title="stump",
+                             resolution=50).image
     regions = np.asarray(image.get_array())
     x0, x1, y0, y1 = image.get_extent()
     xs, ys = np.linspace(x0, x1, 50), np.linspace(y0, y1, 50)
@@ -30,17 +30,18 @@ def test_plot_model_colours_the_plane_with_the_models_predictions():
     assert labels == ["class 0", "class 1", "test point"]
 
 
-def test_compare_models_one_panel_per_model():
+def test_plot_models_one_panel_per_model():
     X_train, y_train, X_test, y_test = split()
     models = {"perceptron": Perceptron().fit(X_train, y_train),
               "logistic": LogisticRegression(l2=0.01).fit(X_train, y_train),
               "3-NN": KNearestNeighbors(3).fit(X_train, y_train)}
-    fig = plots.compare_models(models, X_train, y_train, X_test, y_test, suptitle="three",
-                               labels=["white", "black"])
+    fig = plots.plot_models(models, X_train, y_train, X_test, y_test, suptitle="three",
+                            labels=["white", "black"])
     assert isinstance(fig, Figure) and len(fig.axes) == 3
     assert [ax.get_title().split("\n")[0] for ax in fig.axes] == list(models)
     assert fig.get_suptitle() == "three"
-    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()][:2] == ["white", "black"]
+    # one legend under the panels (it used to sit inside each panel, over the points)
+    assert [t.get_text() for t in fig.legends[0].get_texts()][:2] == ["white", "black"]
 
 
 def test_curves_have_labels_titles_and_legends():

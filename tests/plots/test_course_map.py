@@ -8,7 +8,7 @@ def test_two_lines_balances_long_titles():
 
 
 def test_road_map_has_every_notebook_and_a_legend_of_parts():
-    fig = course_map.road_map(current=3)
+    fig = course_map.plot_road_map(current=3)
     ax = fig.axes[0]
     texts = [t.get_text() for t in ax.texts]
     assert [f"{n:02d}" for n in range(9)] == [t for t in texts if t.isdigit()]
@@ -18,6 +18,6 @@ def test_road_map_has_every_notebook_and_a_legend_of_parts():
 
 
 def test_nested_fields_names_the_three_fields():
-    texts = " ".join(t.get_text() for t in course_map.nested_fields().axes[0].texts)
+    texts = " ".join(t.get_text() for t in course_map.plot_nested_fields().axes[0].texts)
     for field in ("Artificial intelligence", "Machine learning", "Deep learning"):
         assert field in texts

@@ -12,11 +12,11 @@ def data():
     return networks.digits_network(), scoreboard.digits_split()
 
 
-def test_plot_digit_draws_the_8x8_picture_with_ink_dark():
+def test_draw_digit_draws_the_8x8_picture_with_ink_dark():
     from helpers.plots import new_figure
     fig, ax = new_figure()
     x = np.linspace(0, 1, 64)
-    image = plots.plot_digit(ax, x, "a digit")
+    image = plots.draw_digit(ax, x, "a digit")
     np.testing.assert_allclose(image.get_array(), x.reshape(8, 8))
     assert image.get_cmap().name == "gray_r" and image.get_clim() == (0.0, 1.0)
     assert ax.get_title() == "a digit"
@@ -100,7 +100,12 @@ def test_layer_panels_show_what_they_are_given(data):
     panels = plots.LayerPanels(digits.layer_names(model), [len(r) for r in reps],
                                [1, 2, 2, 5, 5, 20])
     panels.update(reps, proba, int(y[0]), "title")
-    assert len(panels.fig.axes) == len(reps) + 1
+    assert len(panels.axes) == len(reps) + 1
+    # every picture panel (the input and the hidden layers) has a colour bar with its range
+    bars = [ax for ax in panels.fig.axes if ax not in panels.axes]
+    assert len(bars) == len(reps) - 1             # all but the scores, which are bars
+    np.testing.assert_allclose([b.get_xlim() for b in bars],
+                               [(0, 1), (-2, 2), (-2, 2), (-5, 5), (-5, 5)])
     np.testing.assert_allclose(panels.artists[0].get_array(), X[0].reshape(8, 8))
     np.testing.assert_allclose(panels.artists[1].get_array(), reps[1].reshape(8, 12))
     np.testing.assert_allclose([b.get_height() for b in panels.artists[-1]], reps[-1])

@@ -150,7 +150,7 @@ def test_a_failing_action_shows_in_the_status_instead_of_raising(walk, monkeypat
 
 
 def test_display_stores_summary_and_png(walk):
-    bundle = walk._repr_mimebundle_()
+    bundle, _ = walk._repr_mimebundle_()
     assert bundle["text/plain"] == walk.summary()
     assert bundle["image/png"][:4] == b"\x89PNG"
 

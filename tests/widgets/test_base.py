@@ -1,5 +1,7 @@
 """FigureView's partial redraws must give exactly the picture a full redraw gives."""
+import asyncio
 import io
+import time
 
 import numpy as np
 import pytest
@@ -93,3 +95,84 @@ def test_moving_axes_titles_keep_their_place_after_invalidate():
     view.invalidate()
     assert np.array_equal(pixels(view.png()), partial)
     assert np.array_equal(partial, full_redraw_png(fig))
+
+
+# ----- when pictures are drawn and sent -------------------------------------------------------
+def test_without_an_event_loop_refresh_draws_and_sends_at_once():
+    fig, slow, fast = two_panel_figure()
+    view = FigureView(fig, moving=[fast])
+    renders, sent = view.renders, view.frames_sent
+    fast.set_ydata([0.4, 0.6])
+    view.refresh()
+    assert view.renders == renders + 1 and view.frames_sent == sent + 1
+    assert np.array_equal(pixels(view.image.value), full_redraw_png(fig))
+
+
+def test_an_unchanged_picture_is_drawn_but_not_sent_again():
+    fig, slow, fast = two_panel_figure()
+    view = FigureView(fig, moving=[fast])
+    value, sent = view.image.value, view.frames_sent
+    view.refresh()
+    assert view.frames_sent == sent and view.image.value is value
+    fast.set_ydata([0.4, 0.6])
+    view.refresh()
+    assert view.frames_sent == sent + 1 and view.image.value != value
+
+
+def test_refreshes_while_handling_one_message_become_one_picture():
+    fig, slow, fast = two_panel_figure()
+
+    async def handle_message():
+        view = FigureView(fig, moving=[[slow], [fast]])    # its first picture waits too
+        assert view.renders == 0
+        for y in (0.1, 0.5, 0.8):                           # e.g. a cell moving a slider
+            fast.set_ydata([y, 0.5])
+            view.refresh(from_group=1)
+        slow.set_ydata([0.9, 0.2])
+        view.refresh()                                      # the earliest group wins
+        assert view.renders == 0
+        await asyncio.sleep(0)                              # the message has been handled
+        return view
+
+    view = asyncio.run(handle_message())
+    assert view.renders == 1 and view.frames_sent == 1
+    assert np.array_equal(pixels(view.image.value), full_redraw_png(fig))
+
+
+def test_a_burst_of_refreshes_draws_at_most_one_picture_per_interval():
+    fig, slow, fast = two_panel_figure()
+
+    async def burst():
+        view = FigureView(fig, moving=[fast])
+        view.min_interval = 0.2
+        await asyncio.sleep(0)
+        first, start = view.renders, time.perf_counter()
+        for i in range(20):                                 # 20 slider events, 10 ms apart
+            fast.set_ydata([i / 20, 0.5])
+            view.refresh()
+            await asyncio.sleep(0.01)
+        during, seconds = view.renders - first, time.perf_counter() - start
+        await asyncio.sleep(0.3)
+        return view, first, during, seconds
+
+    view, first, during, seconds = asyncio.run(burst())
+    assert first == 1
+    assert 1 <= during <= seconds / 0.2 + 1     # one picture per 0.2 s, not one per event
+    assert during < 20
+    assert np.array_equal(pixels(view.image.value), full_redraw_png(fig))   # the last state
+
+
+def test_live_png_frames_are_opaque_rgb():
+    fig, slow, fast = two_panel_figure()
+    view = FigureView(fig)
+    assert Image.open(io.BytesIO(view.image.value)).mode == "RGB"
+
+
+def test_stored_picture_is_shown_at_the_live_size():
+    from helpers.widgets import WidgetCheck
+    widget = WidgetCheck()
+    data, metadata = widget._repr_mimebundle_()
+    stored = Image.open(io.BytesIO(data["image/png"]))
+    width = metadata["image/png"]["width"]
+    assert f"{width}px" == widget.view.image.layout.width    # the live picture's width
+    assert stored.width > width            # drawn sharper than it is shown

@@ -83,6 +83,15 @@ def test_custom_data_and_bad_data():
 
 
 def test_displays_with_png_and_summary():
-    bundle = CoordinateExplorer()._repr_mimebundle_()
+    bundle, _ = CoordinateExplorer()._repr_mimebundle_()
     assert bundle["text/plain"].startswith("CoordinateExplorer:")
     assert bundle["image/png"][:4] == b"\x89PNG"
+
+
+def test_starts_unsolved_and_a_solved_demonstration_is_its_own_instance():
+    learner = CoordinateExplorer()
+    assert (learner.angle, learner.dx, learner.dy) == (0.0, 0.0, 0.0)
+    assert learner.accuracy < 0.95                      # exercise 3 is not done for the learner
+    shown = CoordinateExplorer(angle=-42, dx=-0.99)     # what the search found, shown apart
+    assert shown.accuracy >= 0.95
+    assert learner.accuracy < 0.95 and learner.angle == 0.0

@@ -94,7 +94,7 @@ def test_bad_data_is_rejected(data):
 
 
 def test_display_bundle_has_summary_and_png(inspector):
-    bundle = inspector._repr_mimebundle_()
+    bundle, _ = inspector._repr_mimebundle_()
     assert bundle["text/plain"] == inspector.summary()
     assert bundle["image/png"].startswith(b"\x89PNG")
     assert inspector.ui is not None

@@ -120,7 +120,15 @@ def test_bad_levels_are_rejected(data):
 
 
 def test_display_bundle(pad):
-    bundle = pad._repr_mimebundle_()
+    bundle, _ = pad._repr_mimebundle_()
     assert bundle["text/plain"] == pad.summary()
     assert bundle["image/png"].startswith(b"\x89PNG")
     assert len(pad.grid.children) == 64
+
+
+def test_a_demonstration_pad_leaves_the_learners_pad_blank(data):
+    model, X, y = data
+    learners, demo = DrawingPad(model, X, y), DrawingPad(model, X, y)
+    demo.load_digit(4)
+    demo.set_pixel(0, 1, 1.0)
+    assert not np.any(learners.pixels) and "blank pad" in learners.summary()

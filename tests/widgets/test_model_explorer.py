@@ -21,7 +21,7 @@ def test_starts_on_the_running_example(explorer):
                                   "(L2 penalty = 0.001) | features x, y | train ")
     assert w.summary() == repr(w)
     assert w.view.renders == 1
-    bundle = w._repr_mimebundle_()
+    bundle, _ = w._repr_mimebundle_()
     assert bundle["text/plain"] == w.summary() and bundle["image/png"][:4] == b"\x89PNG"
     assert w.param_slider in w.ui.children[1].children and w.view.image in w.ui.children
 
@@ -147,3 +147,72 @@ def test_every_model_trains_on_every_two_class_set():
             if model != "perceptron":     # its last line depends on the visiting order
                 assert abs(w.test_accuracy - w.sklearn_test_accuracy) <= 0.1, (name, model)
     assert isinstance(w.model_.model, classical.DecisionTree)
+
+
+# ----- speed without untruth: remembered settings and warm starts ---------------------------------
+def test_warm_started_logistic_regression_ends_where_a_fresh_one_does():
+    w = ModelExplorer(dataset="moons", features="x, y, x², xy, y²")
+    for value in (0.1, 0.0001, 0.01, 1.0, 0.001):
+        w.set_param(value)
+        fresh = classical.WithFeatures(classical.LogisticRegression(l2=value), w.features)
+        fresh.fit(w.X_train, w.y_train)
+        ours = w.model_.model
+        assert ours.l2 == value and ours.converged_
+        np.testing.assert_allclose(w.model_.predict_proba(w.X_test), fresh.predict_proba(w.X_test),
+                                   atol=2e-3)
+        assert abs(w.test_accuracy - fresh.score(w.X_test, w.y_test)) <= 1 / len(w.y_test)
+
+
+def test_warm_start_needs_fewer_steps_than_a_fresh_start():
+    w = ModelExplorer(dataset="running example")             # trained at L2 = 0.001
+    w.set_param(0.0001)
+    warm = w.model_.model.n_iter_
+    fresh = classical.WithFeatures(classical.LogisticRegression(l2=0.0001), "x, y")
+    assert warm < fresh.fit(w.X_train, w.y_train).model.n_iter_ / 2
+
+
+def test_a_setting_seen_before_is_shown_again_without_training():
+    w = ModelExplorer(dataset="circles", model="k-nearest neighbours", value=5)
+    first, summary = w.model_, w.summary()
+    w.set_param(15)
+    w.set_param(5)
+    assert w.model_ is first and w.summary() == summary
+    w.set_dataset("moons")
+    w.set_dataset("circles")
+    assert w.model_ is first and w.summary() == summary
+
+
+# ----- the figure and the controls ---------------------------------------------------------------
+@pytest.mark.parametrize("dataset, model", [("running example", "logistic regression"),
+                                            ("spiral (3 classes)", "decision tree"),
+                                            ("spiral (3 classes)", "perceptron")])
+def test_figure_is_readable(dataset, model):
+    from helpers.plots.core import figure_problems
+
+    w = ModelExplorer(dataset=dataset, model=model)
+    assert figure_problems(w.fig) == []                     # text >= 10 px, fits, legend clear
+    assert w.fig.get_figwidth() * w.fig.dpi <= 780
+    legend_box = w.legend.get_window_extent()
+    assert all(not legend_box.overlaps(ax.get_window_extent()) for ax in w.axes)
+    labels = [t.get_text() for t in w.legend.get_texts()]
+    n_classes = len(np.unique(np.concatenate([w.y_train, w.y_test])))
+    assert labels[:-1] == [f"class {k}" for k in range(n_classes)]
+
+
+def test_controls_show_their_whole_label():
+    w = ModelExplorer()
+    for control in (w.dataset_dropdown, w.model_dropdown, w.param_slider, w.features_dropdown):
+        assert control.style.description_width == "initial"
+        assert int(control.layout.width.rstrip("px")) >= 330
+    longest = max(list(classical.FEATURE_MAPS) + list(datasets.POINT_SETS), key=len)
+    assert len(longest) * 8 + len("features") * 8 < 330      # about 8 px per character
+
+
+def test_problems_are_one_sentence_in_the_status_line():
+    w = ModelExplorer()
+    w.set_model("perceptron")
+    w.dataset_dropdown.value = "spiral (3 classes)"
+    text = w.status.value.replace("<b>Problem:</b> ", "")
+    assert text.count(". ") == 0 and text.endswith(".")
+    w._safely(w.set_param, 7)                                  # not offered: reported
+    assert "not offered" in w.status.value and not w.ok

@@ -128,7 +128,7 @@ def test_methods_raise_clear_errors_when_called_directly():
 
 def test_display_bundle_has_png_and_summary():
     w = RuleBuilder(rules=["if x > 2.2 then black", "if x > 1.4 and y > 0 then black"])
-    bundle = w._repr_mimebundle_()
+    bundle, _ = w._repr_mimebundle_()
     assert bundle["text/plain"] == w.summary()
     assert bundle["image/png"].startswith(b"\x89PNG")
     assert "application/vnd.jupyter.widget-view+json" in bundle
@@ -143,3 +143,17 @@ def test_refresh_is_fast_enough():
         w.threshold_slider.value = float(value)
         times.append(time.perf_counter() - start)
     assert np.median(times) < 0.25                   # ~30-50 ms on a 2-core machine
+
+
+def test_blitted_picture_matches_a_full_redraw():
+    import io
+
+    from PIL import Image
+    w = RuleBuilder()
+    w.add_rule()
+    w.set_feature("y", 1)
+    fast = np.asarray(Image.open(io.BytesIO(w.view.png())), dtype=int)
+    w.view.moving = []
+    w.view.invalidate()
+    full = np.asarray(Image.open(io.BytesIO(w.view.png())), dtype=int)
+    assert np.abs(fast - full).max() < 40         # the same picture, up to anti-aliasing

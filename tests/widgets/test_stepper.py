@@ -1,8 +1,10 @@
-"""Tests for the training stepper (helpers/widgets/stepper.py), driven without a browser.
+"""Tests for the training stepper widget (helpers/widgets/stepper.py), driven without a browser.
 
-References are independent of the widget: Sequential.fit for the training numbers,
-Sequential.evaluate for the curves, a hand-written NumPy forward pass for the heatmaps, finite
-differences for the gradient bars, and hand counts for the epoch arithmetic.
+The training itself is tested headless in tests/test_training_session.py and the pictures in
+tests/plots/test_training_session.py; here: the controls, the buttons, the play loop, the status
+line and the pictures the widget sends. References are independent of the widget: Sequential.fit
+for the training numbers, finite differences for the gradient bars, and hand counts for the epoch
+arithmetic.
 """
 import asyncio
 import datetime
@@ -50,10 +52,14 @@ def test_defaults_give_a_ready_widget_with_stable_texts():
     assert s.summary() == TrainingStepper().summary()
     assert s.summary().startswith("TrainingStepper(circles, net 2-4-4-2 tanh, adam lr=0.03")
     assert s.view.renders >= 1
-    assert s.view.image.value[:2] == b"\xff\xd8" and s.view.image.format == "jpeg"
-    assert s.view.image in s.ui.children and s.status in s.ui.children
+    images = [v.image for v in s.view.views.values()]
+    assert len(images) == 4                      # one picture per panel
+    for image in images:
+        assert image.value[:2] == b"\xff\xd8" and image.format == "jpeg"
+        assert any(image in row.children for row in s.view.box.children)
+    assert s.view.box in s.ui.children and s.status in s.ui.children
     assert s.help.get_title(0) == "What am I looking at?"
-    bundle = s._repr_mimebundle_()
+    bundle, _ = s._repr_mimebundle_()
     assert bundle["text/plain"] == s.summary() and bundle["image/png"][:4] == b"\x89PNG"
     assert len(bundle["image/png"]) < 80_000        # a compact static picture for the notebook
 
@@ -96,44 +102,6 @@ def test_epoch_button_finishes_the_current_epoch():
     s = small(batch_size=16)
     s.run(3)
     assert s.step_epoch() == 7 and s.epoch == 1
-
-
-def test_training_matches_sequential_fit_with_the_same_seed():
-    # Sequential.fit shuffles with default_rng(seed) once per epoch, as the stepper does.
-    s = small(batch_size=16, optimizer="adam", lr=0.03)
-    s.run(3 * s.steps_per_epoch)
-    model = models.mlp([2, 4, 4, 2], "tanh", seed=0)
-    model.compile(loss=SoftmaxCrossEntropy(), optimizer=Adam(0.03), metrics=["accuracy"])
-    model.fit(s.X_train, s.y_train, epochs=3, batch_size=16, seed=0, verbose=0)
-    for a, b in zip(s.model.get_weights(), model.get_weights()):
-        np.testing.assert_allclose(a, b, rtol=1e-12, atol=1e-12)
-    logs = model.evaluate(s.X_test, s.y_test)
-    assert s.history["val_loss"][-1] == pytest.approx(logs["loss"], rel=1e-12)
-    assert s.history["val_accuracy"][-1] == pytest.approx(logs["accuracy"])
-
-
-def test_curves_hold_evaluate_numbers_after_every_step():
-    s = small(dataset="xor", hidden=[6], activation="relu", optimizer="momentum", lr=0.05)
-    for _ in range(3):
-        s.step()
-        train = s.model.evaluate(s.X_train, s.y_train)
-        test = s.model.evaluate(s.X_test, s.y_test)
-        assert s.history["loss"][-1] == pytest.approx(train["loss"], rel=1e-12)
-        assert s.history["accuracy"][-1] == pytest.approx(train["accuracy"])
-        assert s.history["val_loss"][-1] == pytest.approx(test["loss"], rel=1e-12)
-        assert s.history["val_accuracy"][-1] == pytest.approx(test["accuracy"])
-    assert s.history["epoch"][-1] == pytest.approx(3 * 10 / 150)   # epochs as a fraction
-    assert isinstance(s.model.optimizer, SGD) and s.model.optimizer.momentum == 0.9
-
-
-def test_mse_loss_trains_on_one_hot_targets():
-    s = small(loss="mse", optimizer="sgd", lr=0.5, dataset="running example")
-    s.run(20 * s.steps_per_epoch)
-    out = s.model.predict(s.X_train)
-    expected = np.mean((out - np.eye(2)[s.y_train]) ** 2)   # mse against one-hot rows
-    assert s.history["loss"][-1] == pytest.approx(expected, rel=1e-12)
-    assert isinstance(s.model.loss, MeanSquaredError)
-    assert s.history["val_accuracy"][-1] >= 0.9
 
 
 def test_reset_restores_starting_weights_and_counters():
@@ -193,62 +161,7 @@ def test_no_hidden_layer_is_a_linear_classifier():
     s = small(hidden="", dataset="running example")
     assert [type(l).__name__ for l in s.model.layers] == ["Dense"]
     s.run(10)
-    assert s.unit_tiles == [] and s.summary().count("net 2-2 ") == 1
-
-
-# ----- the pictures ------------------------------------------------------------------------
-def test_heatmaps_show_each_hidden_units_output_on_the_grid():
-    s = small(hidden=[3, 2], activation="tanh")
-    s.run(7)
-    W1, b1, W2, b2, _, _ = s.model.get_weights()
-    grid = np.column_stack([s._xx[::2, ::2].ravel(), s._yy[::2, ::2].ravel()])
-    h1 = np.tanh(grid @ W1 + b1)                  # hand-written forward pass
-    h2 = np.tanh(h1 @ W2 + b2)
-    assert len(s.unit_tiles) == 5
-    for layer, unit, _, _ in s.unit_tiles:
-        a = (h1, h2)[layer][:, unit]
-        np.testing.assert_allclose(s.unit_map(layer, unit).ravel(), a / np.abs(a).max(),
-                                   atol=1e-12)
-    with pytest.raises(ValueError, match="no map"):
-        s.unit_map(1, 2)
-
-
-def test_weight_lines_show_each_weights_sign_and_size():
-    s = small(hidden=[3, 2])
-    s.run(9)
-    W1, _, W2, _, W3, _ = s.model.get_weights()
-    expected = np.concatenate([W1.ravel(), W2.ravel(), W3.ravel()])   # row by row, layer order
-    assert len(s.weight_lines.get_segments()) == 2 * 3 + 3 * 2 + 2 * 2
-    np.testing.assert_allclose(s.weight_lines.get_linewidths(),
-                               np.clip(1.5 * np.abs(expected), 0.15, 4.0))
-    blue = s.weight_lines.get_colors()[:, 2] > s.weight_lines.get_colors()[:, 0]
-    np.testing.assert_array_equal(blue, expected >= 0)
-
-
-def test_output_maps_show_each_class_probability():
-    s = small(dataset="gaussians", hidden=[5])
-    s.run(20)
-    grid = np.column_stack([s._xx[::2, ::2].ravel(), s._yy[::2, ::2].ravel()])
-    proba = s.model.predict_proba(grid)
-    rgba = np.asarray(s.unit_image.get_array())
-    for k, (rows, cols) in enumerate(s._output_tiles):
-        tile = rgba[rows, cols, :3].reshape(-1, 3) / 255
-        expected = 1.0 - proba[:, k:k + 1] * (1.0 - s._region_rgb[k])
-        np.testing.assert_allclose(tile, expected, atol=1 / 255 + 1e-9)
-
-
-def test_region_colours_follow_the_predicted_class():
-    s = small(dataset="spiral (3 classes)", hidden=[8], activation="relu", lr=0.02)
-    s.run(60)
-    grid = np.column_stack([s._xx.ravel(), s._yy.ravel()])
-    predicted = s.model.predict(grid).argmax(axis=1)
-    rgb = np.asarray(s.region_image.get_array())[..., :3].reshape(-1, 3) / 255
-    # Each pixel is its class's colour faded towards white, so the ratios of its distances from
-    # white match that class colour's.
-    colours = 1.0 - s._region_rgb                 # distance of each class colour from white
-    faded = 1.0 - rgb
-    strength = faded.sum(axis=1) / colours[predicted].sum(axis=1)
-    np.testing.assert_allclose(faded, strength[:, None] * colours[predicted], atol=0.02)
+    assert s.panels["network"].unit_tiles == [] and s.summary().count("net 2-2 ") == 1
 
 
 def test_gradient_bars_match_finite_differences():
@@ -266,7 +179,7 @@ def test_gradient_bars_match_finite_differences():
     expected = [math.sqrt(np.sum(numeric[0] ** 2) + np.sum(numeric[1] ** 2)),
                 math.sqrt(np.sum(numeric[2] ** 2) + np.sum(numeric[3] ** 2))]
     np.testing.assert_allclose(s.grad_norms, expected, rtol=1e-6)
-    heights = [bar.get_y() + bar.get_height() for bar in s.grad_bars]
+    heights = [bar.get_y() + bar.get_height() for bar in s.panels["gradients"].bars]
     np.testing.assert_allclose(heights, expected, rtol=1e-6)
 
 
@@ -281,24 +194,24 @@ def test_view_rerenders_on_every_action():
 
 
 def test_fast_redraw_gives_the_same_picture_as_a_full_redraw():
+    from PIL import Image
+    import io
     s = small()
     s.run(30)
     fast = s.view.png()
     s.view.invalidate()
     full = s.view.png()
-    s.step()
-    jpeg = s.view.image.value
-    s.view.invalidate()
-    png = s.view.png()
-    from PIL import Image
-    import io
     a = np.asarray(Image.open(io.BytesIO(fast)), dtype=int)
     b = np.asarray(Image.open(io.BytesIO(full)), dtype=int)
     assert a.shape == b.shape and np.abs(a - b).max() <= 2
-    # The live JPEG frame shows the same picture as the PNG.
-    c = np.asarray(Image.open(io.BytesIO(jpeg)).convert("RGB"), dtype=int)
-    d = np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=int)
-    assert c.shape == d.shape and np.abs(c - d).mean() < 2
+    # Each live JPEG frame shows the same picture as the PNG of its panel.
+    s.step()
+    for view in s.view.views.values():
+        jpeg = view.image.value
+        view.invalidate()
+        c = np.asarray(Image.open(io.BytesIO(jpeg)).convert("RGB"), dtype=int)
+        d = np.asarray(Image.open(io.BytesIO(view.png())).convert("RGB"), dtype=int)
+        assert c.shape == d.shape and np.abs(c - d).mean() < 2
 
 
 # ----- play / pause ------------------------------------------------------------------------
@@ -381,7 +294,8 @@ def test_too_large_learning_rate_diverges_says_so_and_reset_recovers():
     text = s.status.value
     assert text.startswith("epoch 0 · step ")
     assert "diverged" in text and "learning rate (lr=10)" in text and "Reset" in text
-    assert s.alarm.get_visible() and s.status.style.text_color == "#b00020"
+    alarm = s.panels["regions"].alarm
+    assert alarm.get_visible() and s.status.style.text_color == "#b00020"
     steps = s.steps
     s.step_button.click()
     s.epoch_button.click()
@@ -390,7 +304,7 @@ def test_too_large_learning_rate_diverges_says_so_and_reset_recovers():
     s.lr_slider.value = 0.1
     assert "diverged" in s.status.value            # still says so until Reset
     s.reset_button.click()
-    assert not s.diverged and s.steps == 0 and not s.alarm.get_visible()
+    assert not s.diverged and s.steps == 0 and not alarm.get_visible()
     assert "diverged" not in s.status.value and s.status.style.text_color == "#1a1a1a"
     s.run(30)
     assert not s.diverged and np.isfinite(s.history["loss"][-1])
@@ -417,7 +331,7 @@ def test_dataset_dropdown_rebuilds_data_model_and_figure():
     np.testing.assert_array_equal(s.y_test, y_test)
     assert s.n_classes == 3 and s.model.layers[-1].n_out == 3
     assert s.steps == 0 and s.config()["dataset"] == "spiral (3 classes)"
-    assert len(s.legend.get_texts()) == 5      # three classes, train, test
+    assert len(s.panels["regions"].legend.get_texts()) == 5      # three classes, train, test
     s.run(5)
     assert s.status.value.startswith("epoch 0 · step 5")
 
@@ -437,7 +351,7 @@ def test_network_controls_rebuild_the_model():
     s = small()
     s.hidden_text.value = "8, 8, 8"
     assert [l.n_out for l in s.model.layers if hasattr(l, "n_out")] == [8, 8, 8, 2]
-    assert len(s.unit_tiles) == 24 and len(s.grad_bars) == 4
+    assert len(s.panels["network"].unit_tiles) == 24 and len(s.panels["gradients"].bars) == 4
     s.activation_dropdown.value = "relu"
     assert type(s.model.layers[1]).__name__ == "ReLU"
     s.loss_dropdown.value = "mse"
@@ -468,7 +382,7 @@ def test_bad_hidden_text_is_reported_not_raised():
 
 def test_many_units_show_the_first_eight():
     s = small(hidden=[16, 3])
-    assert len(s.unit_tiles) == 8 + 3
+    assert len(s.panels["network"].unit_tiles) == 8 + 3
     s.step()
 
 
@@ -548,3 +462,57 @@ def test_module_exports():
     import helpers.widgets
     assert helpers.widgets.TrainingStepper is TrainingStepper
     assert "TrainingStepper" in stepper_module.__all__
+
+
+# ----- files as learners really have them (issue 12) --------------------------------------
+def _rows_of(text):
+    return [line for line in text.splitlines()[1:] if line.strip()]
+
+
+CSV_BYTES = {
+    "utf-8 with a byte-order mark": b"\xef\xbb\xbf" + GOOD_CSV.encode(),
+    "utf-8 with a mark, no header": b"\xef\xbb\xbf" + "\n".join(_rows_of(GOOD_CSV)).encode(),
+    "utf-16 (Excel's Unicode text)": GOOD_CSV.encode("utf-16"),
+    "classic Mac line endings": GOOD_CSV.replace("\n", "\r").encode(),
+    "semicolons": GOOD_CSV.replace(",", ";").encode(),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CSV_BYTES))
+def test_real_world_csv_files_load_whole_or_are_refused_in_one_sentence(name, tmp_path):
+    s = small()
+    path = tmp_path / "points.csv"
+    path.write_bytes(CSV_BYTES[name])
+    for source in (CSV_BYTES[name], str(path)):
+        loaded = s.load_csv(source)                 # never raises
+        if loaded:                                  # no row lost, none invented
+            assert len(s.config()["data"]["y"]) == 60
+            assert "not trained yet" in s.status.value
+        else:
+            assert "CSV not loaded" in s.status.value and "\n" not in s.status.value
+
+
+@pytest.mark.parametrize("kind", ["picture", "directory", "missing path"])
+def test_files_that_are_not_csv_are_refused_with_a_status_line(kind, tmp_path):
+    s = small()
+    before = s.config()
+    if kind == "picture":
+        source = s.view.views["regions"].png()      # a PNG picked by mistake, as bytes
+    elif kind == "directory":
+        source = str(tmp_path)
+    else:
+        source = str(tmp_path / "no such file.csv")
+    for _ in range(3):                              # pressing again does not grow the line
+        assert s.load_csv(source) is False
+    text = s.status.value
+    assert text.startswith("epoch 0 · step 0") and text.count("CSV not loaded") == 1
+    assert s.config() == before
+
+
+def test_a_fresh_csv_says_not_trained_yet_until_the_first_step():
+    s = small()
+    s.load_csv(GOOD_CSV)
+    assert s.status.value.startswith("epoch 0 · step 0 · not trained yet · loaded 60 points")
+    assert "accuracy" not in s.status.value
+    s.step()
+    assert "test accuracy" in s.status.value and "not trained yet" not in s.status.value

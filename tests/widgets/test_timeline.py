@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from helpers import history
+from helpers import ai_history as history
 from helpers.widgets.timeline import LAST_YEAR, TimelineExplorer
 
 
@@ -88,7 +88,7 @@ def test_setting_the_same_year_does_not_redraw(widget):
 
 
 def test_display_bundle_has_summary_and_a_static_picture(widget):
-    bundle = widget._repr_mimebundle_()
+    bundle, _ = widget._repr_mimebundle_()
     assert bundle["text/plain"] == widget.summary()
     assert bundle["image/png"][:8] == b"\x89PNG\r\n\x1a\n"
 
@@ -98,3 +98,11 @@ def test_saved_figure_still_shows_the_moving_artists(widget):
     from helpers.plots.core import figure_to_png
     assert len(figure_to_png(widget.view.fig)) > 1000
     assert np.isfinite(widget.marker_position()).all()
+
+
+def test_buttons_that_can_do_nothing_are_disabled(widget):
+    assert widget.previous_button.disabled and not widget.next_button.disabled
+    widget.set_year(LAST_YEAR)
+    assert widget.next_button.disabled and not widget.previous_button.disabled
+    widget.set_year(1980)
+    assert not widget.next_button.disabled and not widget.previous_button.disabled

@@ -18,7 +18,7 @@ def test_button_counts_clicks():
 
 
 def test_display_bundle_has_widget_png_and_stable_text():
-    bundle = WidgetCheck()._repr_mimebundle_()
+    bundle, _ = WidgetCheck()._repr_mimebundle_()
     assert bundle["text/plain"] == "WidgetCheck(slope=1.0, clicks=0)"
     assert bundle["image/png"].startswith(b"\x89PNG")
     assert "application/vnd.jupyter.widget-view+json" in bundle

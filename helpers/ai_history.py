@@ -1,14 +1,16 @@
 """Facts for notebook 08: results since 2010, the timeline of hype and winters, the glossary.
 
 Everything here is a small table typed in from a published source, and every row says which one.
-Notebook 08 draws its figures and its exercises from these tables, and ``tests/test_history.py``
-checks them (years in order, a source on every row, the ImageNet numbers as published).
+Notebook 08 draws its figures and its exercises from these tables, and
+``tests/test_ai_history.py`` checks them (years in order, a source on every row, the ImageNet
+numbers as published). (``models.History`` is something else: the losses of one training run.)
 
 - :data:`IMAGENET_RESULTS` — the winning top-5 error of the ImageNet challenge, 2010-2015.
 - :data:`EVENTS` — milestones from 1956 to today: what people expected, what happened next.
 - :data:`WINTERS` — the two AI winters, as approximate spans of years.
 - :func:`illustrative_mood` — a hand-drawn "enthusiasm" curve. It is an ILLUSTRATION, not data.
-- :data:`GLOSSARY` — the course's key terms, in English and in the Korean of the seed document.
+- :data:`GLOSSARY` — the course's key terms, in English and in the Korean of a learner's summary
+  of chapter 1 of *Deep Learning with Python*.
 - :data:`API_MAP` — how the course's ``helpers`` names map onto Keras and PyTorch.
 """
 import html
@@ -16,16 +18,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .notebooks import notebook_link
 from .validation import positive_int
 
 __all__ = ["ImageNetResult", "IMAGENET_RESULTS", "HUMAN_TOP5_ESTIMATE", "HUMAN_ESTIMATE_SOURCE",
            "ILSVRC_SOURCE", "RESNET_SOURCE", "OTHER_RESULTS", "Event", "EVENTS", "WINTERS",
            "event_at", "winter_at", "illustrative_mood", "MOOD_KEY_POINTS", "GlossaryEntry",
-           "GLOSSARY", "NOTEBOOKS", "notebook_link", "glossary_markdown", "ApiPair", "API_MAP",
+           "GLOSSARY", "glossary_markdown", "ApiPair", "API_MAP",
            "api_map_markdown", "resolve_helpers_name", "Table", "imagenet_table", "events_table",
            "BOOK"]
 
-#: The book the seed summarises.
+#: The book whose chapter 1 the course follows.
 BOOK = "François Chollet, Deep Learning with Python (Manning; 1st ed. 2017, 2nd ed. 2021), chapter 1"
 
 # ----------------------------------------------------------------------------------------------
@@ -36,7 +39,7 @@ ILSVRC_SOURCE = ("O. Russakovsky et al., \"ImageNet Large Scale Visual Recogniti
 RESNET_SOURCE = ("K. He, X. Zhang, S. Ren, J. Sun, \"Deep Residual Learning for Image "
                  "Recognition\", CVPR 2016")
 ALEXNET_SOURCE = ("A. Krizhevsky, I. Sutskever, G. E. Hinton, \"ImageNet Classification with Deep "
-                  "Convolutional Neural Networks\", NIPS 2012")
+                  "Convolutional Neural Networks\", NeurIPS 2012")
 GOOGLENET_SOURCE = ("C. Szegedy et al., \"Going Deeper with Convolutions\", CVPR 2015")
 
 #: The estimated error of a trained person on the same task, in percent (one expert annotator
@@ -94,6 +97,9 @@ OTHER_RESULTS = (
 AIMA = ("S. Russell, P. Norvig, Artificial Intelligence: A Modern Approach (3rd ed. 2010, 4th ed. "
         "2020), section 1.3, The history of AI")
 CREVIER = "D. Crevier, AI: The Tumultuous History of the Search for Artificial Intelligence, 1993"
+#: Minsky's best-known prediction, as Life magazine quoted it (Chollet's chapter 1 quotes it too).
+LIFE_1970 = ("B. Darrach, \"Meet Shaky, the first electronic person\", Life, 20 November 1970 "
+             "(quoting Marvin Minsky); quoted in " + BOOK)
 
 
 @dataclass(frozen=True)
@@ -129,23 +135,27 @@ EVENTS = (
           "organization in the brain\", Psychological Review 65(6), 1958; \"New Navy Device "
           "Learns by Doing\", The New York Times, 8 July 1958"),
     Event(1969, "Perceptrons (Minsky & Papert)", "Perceptrons (book)", "winter",
-          "Leading researchers were predicting machines with human-level general intelligence "
-          "within a generation, some within a decade; neural networks were one of the hopes.",
-          "The book proved that a single layer of adjustable weights cannot compute some simple "
-          "functions, such as XOR (is exactly one of two inputs on?). Interest and funding for "
-          "neural networks dropped for more than a decade.",
-          "M. Minsky, S. Papert, Perceptrons, MIT Press, 1969; the predictions are described in "
-          + BOOK + " (section on AI winters)"),
+          "Perceptrons, machines that learn their weights from examples, were one of the "
+          "hopes of the 1960s: given time, they might learn to recognise almost anything.",
+          "Minsky and Papert's book was a mathematical analysis of the limits of single-layer "
+          "perceptrons: one layer of adjustable weights cannot compute some simple functions, "
+          "such as XOR (is exactly one of two inputs on?). It cooled neural-network research "
+          "for more than a decade. It did not cause the first AI winter, which hit symbolic AI "
+          "(see 1973).",
+          "M. Minsky, S. Papert, Perceptrons: An Introduction to Computational Geometry, MIT "
+          "Press, 1969; " + AIMA),
     Event(1973, "Lighthill report: the first winter", "Lighthill report", "winter",
-          "Governments funded AI expecting general problem solvers, automatic translation and "
-          "robots within a few years.",
+          "Symbolic AI had over-promised. In 1970 Marvin Minsky told Life magazine that in three "
+          "to eight years there would be a machine with the general intelligence of an average "
+          "human being. Governments funded AI expecting general problem solvers, automatic "
+          "translation and robots within a few years.",
           "James Lighthill's report for the British Science Research Council judged that AI "
           "had not met its grand goals: methods that worked on toy problems blew up on real "
           "ones. Funding was cut in Britain "
           "and, around the same time, in the United States: the first AI winter (roughly "
-          "1974-1980).",
+          "1974-1980), which followed the over-promises of symbolic AI.",
           "J. Lighthill, \"Artificial Intelligence: A General Survey\", Science Research Council, "
-          "1973; " + AIMA),
+          "1973; " + LIFE_1970 + "; " + AIMA),
     Event(1980, "Expert systems (XCON/R1)", "expert systems (XCON)", "hype",
           "Capture an expert's know-how as hundreds or thousands of if-then rules and sell it. "
           "DEC's XCON (first called R1) configured computer orders and was reported to save the "
@@ -168,8 +178,8 @@ EVENTS = (
           "Expert systems ran on special Lisp machines, and a whole industry was built around "
           "them.",
           "Cheaper general-purpose workstations and PCs caught up, the specialised hardware "
-          "market collapsed in 1987, and many AI companies failed: the second AI winter (roughly "
-          "1987 to the early 1990s).",
+          "market collapsed in 1987, and many AI companies failed: the second AI winter (the late "
+          "1980s to the early 1990s).",
           AIMA + "; " + CREVIER),
     Event(1989, "LeNet reads zip codes (LeCun et al.)", "LeNet", "breakthrough",
           "A convolutional network trained with backpropagation could read handwritten digits "
@@ -190,8 +200,8 @@ EVENTS = (
           "Very large networks trained on huge data sets write text, make images and code. Some "
           "predict human-level AI soon; others warn that expectations again run ahead of what "
           "the systems can do.",
-          "Not known yet. The seed's author (following the book) expects the short term may "
-          "disappoint while the long term looks bright. What do you think?",
+          "Not known yet. The book's chapter 1 expects that the short term may disappoint while "
+          "the long term looks bright. What do you think?",
           BOOK),
 )
 
@@ -247,28 +257,6 @@ def winter_at(year):
 # ----------------------------------------------------------------------------------------------
 # Glossary and the map to Keras and PyTorch
 # ----------------------------------------------------------------------------------------------
-#: The course's notebooks by number.
-NOTEBOOKS = {
-    0: "00_course_map.ipynb",
-    1: "01_symbolic_ai.ipynb",
-    2: "02_learning_from_data.ipynb",
-    3: "03_representations.ipynb",
-    4: "04_classical_ml.ipynb",
-    5: "05_layers_of_representations.ipynb",
-    6: "06_how_training_works.ipynb",
-    7: "07_digits_through_the_layers.ipynb",
-    8: "08_achievements_and_ai_winters.ipynb",
-}
-
-
-def notebook_link(number):
-    """A relative markdown link to a notebook, e.g. ``[03](03_representations.ipynb)``."""
-    if number not in NOTEBOOKS:
-        raise ValueError(f"there is no notebook {number!r}; the course has notebooks "
-                         f"{sorted(NOTEBOOKS)}.")
-    return f"[{number:02d}]({NOTEBOOKS[number]})"
-
-
 @dataclass(frozen=True)
 class GlossaryEntry:
     english: str
@@ -319,7 +307,7 @@ GLOSSARY = (
 
 def glossary_markdown():
     """The glossary as a markdown table with a relative link to the notebook of every term."""
-    lines = ["| term | 한국어 (seed) | meaning | notebook |", "|---|---|---|---|"]
+    lines = ["| term | 한국어 | meaning | notebook |", "|---|---|---|---|"]
     for g in GLOSSARY:
         lines.append(f"| {g.english} | {g.korean} | {g.meaning} | {notebook_link(g.notebook)} |")
     return "\n".join(lines)

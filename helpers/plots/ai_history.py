@@ -1,13 +1,14 @@
 """Figures for notebook 08: ImageNet results since 2010 and the timeline of hype and winters.
 
-The numbers come from :mod:`helpers.history`; each figure prints its sources underneath. The
-"enthusiasm" band of the timeline is a sketch (:func:`helpers.history.illustrative_mood`), and the
+The numbers come from :mod:`helpers.ai_history`; each figure prints its sources underneath. The
+"enthusiasm" band of the timeline is a sketch (:func:`helpers.ai_history.illustrative_mood`),
+and the
 figure says so in its legend and in a note.
 """
 import numpy as np
 
-from .. import history
-from .core import new_figure
+from .. import ai_history
+from .core import MAX_WIDTH_IN, TEXT_PT, new_figure
 
 __all__ = ["plot_imagenet_errors", "draw_hype_timeline", "plot_hype_timeline"]
 
@@ -27,31 +28,31 @@ _LABEL_POSITIONS = {1956: (1953, 0.30), 1958: (1951, 0.86), 1969: (1962, 0.98),
 def plot_imagenet_errors(width=8.0, height=4.2):
     """Bars: the winning top-5 error of each ImageNet challenge, with the human estimate."""
     fig, ax = new_figure(width=width, height=height)
-    results = history.IMAGENET_RESULTS
+    results = ai_history.IMAGENET_RESULTS
     years = [r.year for r in results]
     errors = [r.top5_error for r in results]
     colors = [FEATURES_COLOR if r.year < 2012 else DEEP_COLOR for r in results]
     bars = ax.bar(years, errors, color=colors, edgecolor="#333333", width=0.7, zorder=2)
     for bar, r in zip(bars, results):
-        top = max(r.top5_error, history.HUMAN_TOP5_ESTIMATE)
+        top = max(r.top5_error, ai_history.HUMAN_TOP5_ESTIMATE)
         ax.text(bar.get_x() + bar.get_width() / 2, top + 0.6,
-                f"{r.top5_error:.1f} %\n{r.team}", ha="center", va="bottom", fontsize=8)
-    ax.axhline(history.HUMAN_TOP5_ESTIMATE, color="#cc3311", linestyle="--", linewidth=1.5,
+                f"{r.top5_error:.1f} %\n{r.team}", ha="center", va="bottom", fontsize=TEXT_PT)
+    ax.axhline(ai_history.HUMAN_TOP5_ESTIMATE, color="#cc3311", linestyle="--", linewidth=1.5,
                zorder=3)
     ax.bar([np.nan], [np.nan], color=FEATURES_COLOR, edgecolor="#333333",
            label="hand-made features + classifier")
     ax.bar([np.nan], [np.nan], color=DEEP_COLOR, edgecolor="#333333", label="deep network")
     ax.plot([], [], color="#cc3311", linestyle="--",
-            label=f"estimated human error ({history.HUMAN_TOP5_ESTIMATE:.1f} %)")
+            label=f"estimated human error ({ai_history.HUMAN_TOP5_ESTIMATE:.1f} %)")
     ax.set_xticks(years)
     ax.set_ylim(0, 35)
     ax.set_xlabel("year of the ImageNet challenge (ILSVRC)")
     ax.set_ylabel("top-5 error of the winner (%)")
     ax.set_title("ImageNet image classification: winning error by year (lower is better)")
-    ax.legend(loc="upper right", fontsize=8)
+    ax.legend(loc="upper right", fontsize=TEXT_PT)
     ax.grid(axis="y", alpha=0.3, zorder=0)
     fig.text(0.01, 0.005, "Sources: Russakovsky et al., IJCV 115(3), 2015 (2010-2014, human "
-             "estimate); He et al., CVPR 2016 (2015).", fontsize=7, color="#555555",
+             "estimate); He et al., CVPR 2016 (2015).", fontsize=TEXT_PT - 1, color="#555555",
              ha="left", va="bottom")
     fig.get_layout_engine().set(rect=(0, 0.04, 1, 0.96))
     return fig
@@ -61,27 +62,27 @@ def draw_hype_timeline(ax):
     """Draw the mood band, the winters and the events on ``ax``; return the artists by name.
 
     The returned dict holds ``"mood"`` (the curve), ``"events"`` (one scatter of all events, in
-    the order of :data:`helpers.history.EVENTS`), ``"labels"`` (their texts) and ``"winters"``.
+    the order of :data:`helpers.ai_history.EVENTS`), ``"labels"`` (their texts) and ``"winters"``.
     """
     years = np.arange(1950, 2026)
-    mood = history.illustrative_mood(years)
+    mood = ai_history.illustrative_mood(years)
     winters = []
-    for start, end, name, _ in history.WINTERS:
+    for start, end, name, _ in ai_history.WINTERS:
         winters.append(ax.axvspan(start, end, color="#bbccee", alpha=0.6, zorder=0, lw=0))
         ax.text((start + end) / 2, 1.33, name.replace(" AI winter", "\nAI winter"),
-                ha="center", va="top", fontsize=8, color="#1f3d7a")
+                ha="center", va="top", fontsize=TEXT_PT, color="#1f3d7a")
     ax.fill_between(years, 0, mood, color="#dddddd", alpha=0.7, zorder=1, lw=0)
     (line,) = ax.plot(years, mood, color="#777777", lw=1.5, zorder=2,
                       label="enthusiasm (an illustration, not data)")
-    ev_years = np.array([e.year for e in history.EVENTS], dtype=float)
-    ev_mood = history.illustrative_mood(ev_years)
-    colors = [KIND_COLORS[e.kind] for e in history.EVENTS]
+    ev_years = np.array([e.year for e in ai_history.EVENTS], dtype=float)
+    ev_mood = ai_history.illustrative_mood(ev_years)
+    colors = [KIND_COLORS[e.kind] for e in ai_history.EVENTS]
     events = ax.scatter(ev_years, ev_mood, s=45, c=colors, edgecolors="#222222", zorder=4)
     labels = []
-    for e, x, y in zip(history.EVENTS, ev_years, ev_mood):
+    for e, x, y in zip(ai_history.EVENTS, ev_years, ev_mood):
         xytext = _LABEL_POSITIONS.get(e.year, (x + 1, y + 0.15))
         labels.append(ax.annotate(f"{e.year} {e.short}", (x, y), xytext=xytext,
-                                  fontsize=8, ha="left", va="center", zorder=5,
+                                  fontsize=TEXT_PT, ha="left", va="center", zorder=5,
                                   arrowprops=dict(arrowstyle="-", color="#888888", lw=0.7)))
     for kind, colour in KIND_COLORS.items():
         ax.scatter([], [], s=45, c=colour, edgecolors="#222222", label=f"event: {kind}")
@@ -94,14 +95,16 @@ def draw_hype_timeline(ax):
     return {"mood": line, "events": events, "labels": labels, "winters": winters}
 
 
-def plot_hype_timeline(width=10.0, height=4.4):
+def plot_hype_timeline(width=MAX_WIDTH_IN, height=5.6):
     """The timeline of hype and winters as a static figure (see :func:`draw_hype_timeline`)."""
     fig, ax = new_figure(width=width, height=height)
     draw_hype_timeline(ax)
-    ax.set_title("Hype and winters, 1950s to today (the grey band is an illustration, not data)")
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
-    fig.text(0.01, 0.005, "Events: see helpers.history.EVENTS for a source on each. Winter dates "
-             "are conventional approximations (Russell & Norvig, AIMA, section 1.3).",
-             fontsize=7, color="#555555", ha="left", va="bottom")
-    fig.get_layout_engine().set(rect=(0, 0.04, 1, 0.96))
+    ax.set_title("Hype and winters, 1950s to today (the grey band is a sketch, not data)")
+    # under the axes, so the timeline keeps the figure's whole width
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13), ncols=3, fontsize=TEXT_PT,
+              frameon=False)
+    fig.text(0.01, 0.005, "Events: see helpers.ai_history.EVENTS for a source on each. Winter "
+             "dates are conventional\napproximations (Russell & Norvig, AIMA, section 1.3).",
+             fontsize=TEXT_PT - 1, color="#555555", ha="left", va="bottom")
+    fig.get_layout_engine().set(rect=(0, 0.07, 1, 0.93))
     return fig

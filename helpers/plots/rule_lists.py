@@ -1,10 +1,11 @@
-"""Figures for notebook 01 (symbolic AI): digit pixels, rule growth, a knowledge base's cost."""
+"""Figures of rule lists over numbers (:mod:`helpers.rule_lists`, notebook 01): the average digit
+images one reads pixel rules from, the pixels each rule tests, and accuracy as rules are added."""
 import numpy as np
 from matplotlib.ticker import MaxNLocator
 
-from .core import new_figure
+from .core import TEXT_PT, new_figure
 
-__all__ = ["plot_digit_means", "plot_rule_pixels", "plot_rule_growth", "plot_knowledge_growth"]
+__all__ = ["plot_digit_means", "plot_rule_pixels", "plot_rule_growth"]
 
 _NEED_INK = "#1a9641"     # marker for "pixel > t": ink must be there
 _NEED_BLANK = "#d7191c"   # marker for "pixel < t": the pixel must be (nearly) blank
@@ -14,8 +15,8 @@ def _image_axes(ax, image, title):
     ax.imshow(np.asarray(image).reshape(8, 8), cmap="gray_r", vmin=0, vmax=1)
     ax.set_xticks(range(8))
     ax.set_yticks(range(8))
-    ax.tick_params(labelsize=6, length=0)
-    ax.set_title(title, fontsize=9)
+    ax.tick_params(labelsize=TEXT_PT, length=0, pad=1)
+    ax.set_title(title, fontsize=TEXT_PT + 1)
 
 
 def plot_digit_means(X, y):
@@ -25,9 +26,9 @@ def plot_digit_means(X, y):
     for digit, ax in enumerate(axes.ravel()):
         _image_axes(ax, X[y == digit].mean(axis=0), f"average {digit}")
     for ax in axes[:, 0]:
-        ax.set_ylabel("row", fontsize=8)
+        ax.set_ylabel("row", fontsize=TEXT_PT)
     for ax in axes[1]:
-        ax.set_xlabel("column", fontsize=8)
+        ax.set_xlabel("column", fontsize=TEXT_PT)
     fig.suptitle("The average training image of each digit (darker = more ink)")
     return fig
 
@@ -54,10 +55,10 @@ def plot_rule_pixels(rule_list, X, y, rules=None):
                          f"{rule_list.n_rules} rules.")
     if not all(name.startswith("pixel[") for name in rule_list.feature_names):
         raise ValueError("plot_rule_pixels draws rules over the digit pixels; build the rule "
-                         "list with feature_names=helpers.rules.PIXEL_NAMES.")
+                         "list with feature_names=helpers.rule_lists.PIXEL_NAMES.")
     cols = min(len(numbers), 5)
     rows = int(np.ceil(len(numbers) / cols))
-    fig, axes = new_figure(rows, cols, width=1.75, height=2.0)
+    fig, axes = new_figure(rows, cols, width=1.65, height=2.0)
     axes = np.atleast_1d(axes).ravel()
     for ax, number in zip(axes, numbers):
         rule = rule_list.rules[number]
@@ -75,7 +76,7 @@ def plot_rule_pixels(rule_list, X, y, rules=None):
                             label="needs ink (pixel > t)")[0],
                axes[0].plot([], [], marker="X", ls="none", color=_NEED_BLANK,
                             label="must be blank (pixel < t)")[0]]
-    fig.legend(handles=handles, loc="outside lower center", ncols=2, fontsize=8)
+    fig.legend(handles=handles, loc="outside lower center", ncols=2, fontsize=TEXT_PT)
     fig.suptitle("Which pixels each rule tests, drawn on the average image of its digit")
     return fig
 
@@ -93,27 +94,5 @@ def plot_rule_growth(n_rules, train_accuracy, test_accuracy, chance=None, title=
     ax.set_ylabel("accuracy")
     ax.set_title(title or "More rules, little more accuracy")
     ax.grid(alpha=0.3)
-    ax.legend(loc="upper left", fontsize=8)
-    return fig
-
-
-def plot_knowledge_growth(n_rules, interactions, conflicts=None):
-    """How the links between rules grow as a knowledge base gets more rules.
-
-    ``interactions[i]`` is the number of pairs of rules that affect each other when the base
-    holds ``n_rules[i]`` rules; the dotted line shows every pair a careful maintainer could have
-    to think about, n (n - 1) / 2.
-    """
-    n = np.asarray(n_rules)
-    fig, ax = new_figure(width=5.2, height=3.4)
-    ax.plot(n, n * (n - 1) / 2, ":", color="gray", label="pairs of rules, n(n-1)/2")
-    ax.plot(n, interactions, "o-", ms=4, label="pairs that affect each other")
-    if conflicts is not None:
-        ax.plot(n, conflicts, "x-", ms=6, color="#d62728", label="pairs that contradict")
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True, steps=[1, 2, 5, 10]))
-    ax.set_xlabel("number of rules")
-    ax.set_ylabel("number of pairs")
-    ax.set_title("Each new rule can interact with all the old ones")
-    ax.grid(alpha=0.3)
-    ax.legend(loc="upper left", fontsize=8)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=TEXT_PT, frameon=False)
     return fig

@@ -1,4 +1,5 @@
-"""Figures of notebook 05: the plane as each layer of a network sees it.
+"""Figures of depth (:mod:`helpers.depth`, notebook 05): the plane as each layer of a network
+sees it.
 
 A *stage* is one representation: the input, or the output of one layer. :class:`StagePanel` draws
 a stage (a grid of lines, the points, and the straight line where the decision flips when there is
@@ -12,10 +13,11 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from .. import depth
-from .core import CLASS_COLORS, REGION_COLORS, new_figure, plot_decision_regions, plot_points
+from .core import (MAX_WIDTH_IN, REGION_COLORS, TEXT_PT, draw_decision_regions, draw_points,
+                   new_figure, points_legend_handles)
 
 __all__ = ["StagePanel", "stage_limits", "plot_layer_strip", "plot_stage_over_training",
-           "plot_shape_comparison", "plot_points_legend", "GRID_COLORS", "grid_legend_handles"]
+           "plot_shape_comparison", "GRID_COLORS", "grid_legend_handles"]
 
 #: Colours of the grid's vertical and horizontal lines (blue and vermillion, colour-blind safe).
 GRID_COLORS = ("#0072b2", "#d55e00")
@@ -83,12 +85,12 @@ class StagePanel:
                                          linewidths=0.8, alpha=0.75, zorder=2)
         ax.add_collection(self.vertical)
         ax.add_collection(self.horizontal)
-        self.points = plot_points(ax, points, self.y, labels=labels, size=18, legend=False)
+        self.points = draw_points(ax, points, self.y, labels=labels, size=18, legend=False)
         (self.boundary,) = ax.plot([], [], color=BOUNDARY_COLOR, lw=2.2, ls="--", zorder=4)
         ax.set_box_aspect(1)
         if legend:
             ax.legend(handles=self.points + grid_legend_handles(), loc="upper left",
-                      fontsize=7, framealpha=0.85)
+                      bbox_to_anchor=(1.02, 1.0), fontsize=TEXT_PT, frameon=False)
         self.update(lines, points, name=name, boundary=boundary, title=title)
 
     def update(self, lines, points, name=None, boundary=None, title=None):
@@ -109,7 +111,7 @@ class StagePanel:
             self.ax.set_xlabel(xlabel)
             self.ax.set_ylabel(ylabel)
         if title is not None or name is not None:
-            self.ax.set_title(title if title is not None else name, fontsize=10)
+            self.ax.set_title(title if title is not None else name, fontsize=TEXT_PT + 1)
 
     def point_positions(self):
         """The points as drawn now, class by class (for tests)."""
@@ -141,7 +143,7 @@ def plot_layer_strip(model, X, y, lines=None, stages=None, ncols=4, labels=None,
     _check_drawable(point_reps)
     stages = list(range(len(names))) if stages is None else list(stages)
     nrows = -(-len(stages) // ncols)
-    fig, axes = new_figure(nrows, ncols, width=2.7, height=2.75)
+    fig, axes = new_figure(nrows, ncols, width=MAX_WIDTH_IN / ncols, height=2.6)
     axes = np.atleast_1d(axes).ravel()
     for ax, s in zip(axes, stages):
         StagePanel(ax, line_reps[s], point_reps[s], y, name=names[s],
@@ -149,21 +151,10 @@ def plot_layer_strip(model, X, y, lines=None, stages=None, ncols=4, labels=None,
                    title=f"{s}: {names[s]}")
     for ax in axes[len(stages):]:
         ax.set_visible(False)
-    handles = plot_points_legend(y, labels) + grid_legend_handles()
-    fig.legend(handles=handles, loc="outside lower center", ncols=len(handles), fontsize=8)
+    handles = points_legend_handles(np.unique(np.asarray(y)), labels) + grid_legend_handles()
+    fig.legend(handles=handles, loc="outside lower center", ncols=3, fontsize=TEXT_PT)
     fig.suptitle(title or "The same points and grid after each layer", fontsize=12)
     return fig
-
-
-def plot_points_legend(y, labels=None):
-    """Legend entries for the point classes, matching :func:`plot_points`."""
-    handles = []
-    for k in np.unique(np.asarray(y)):
-        name = labels[int(k)] if labels is not None else f"class {int(k)}"
-        handles.append(Line2D([], [], ls="", marker="o", markersize=6,
-                              markerfacecolor=CLASS_COLORS[int(k) % 6],
-                              markeredgecolor="#333333", label=name))
-    return handles
 
 
 def plot_stage_over_training(model, run, X, y, stage, checkpoints, lines=None, labels=None):
@@ -173,7 +164,8 @@ def plot_stage_over_training(model, run, X, y, stage, checkpoints, lines=None, l
     names = depth.stage_names(twin)
     lines = _default_lines(X) if lines is None else np.asarray(lines, dtype=float)
     checkpoints = list(checkpoints)
-    fig, axes = new_figure(1, len(checkpoints), width=2.8, height=3.5)
+    fig, axes = new_figure(1, len(checkpoints), width=min(2.8, MAX_WIDTH_IN / len(checkpoints)),
+                           height=3.2)
     axes = np.atleast_1d(axes).ravel()
     for ax, i in zip(axes, checkpoints):
         run.load(twin, i)
@@ -182,8 +174,8 @@ def plot_stage_over_training(model, run, X, y, stage, checkpoints, lines=None, l
         StagePanel(ax, depth.transform_lines(twin, lines)[stage], reps[stage], y,
                    name=names[stage], boundary=depth.decision_line(twin, stage), labels=labels,
                    title=f"epoch {run.epochs[i]}: accuracy {run.accuracy[i]:.3f}")
-    handles = plot_points_legend(y, labels) + grid_legend_handles()
-    fig.legend(handles=handles, loc="outside lower center", ncols=len(handles), fontsize=8)
+    handles = points_legend_handles(np.unique(np.asarray(y)), labels) + grid_legend_handles()
+    fig.legend(handles=handles, loc="outside lower center", ncols=3, fontsize=TEXT_PT)
     fig.suptitle(f"Stage {stage} ({names[stage]}) during training", fontsize=12)
     return fig
 
@@ -192,22 +184,22 @@ def plot_shape_comparison(comparison, X, y, labels=None, title=None):
     """Decision regions of each shape's first-seed network in a :class:`depth.ShapeComparison`,
     titled with its parameter count and test accuracy."""
     results = list(comparison)
-    fig, axes = new_figure(1, len(results), width=2.9, height=3.2)
+    fig, axes = new_figure(1, len(results), width=min(2.9, MAX_WIDTH_IN / len(results)),
+                           height=3.2)
     axes = np.atleast_1d(axes).ravel()
     for ax, r in zip(axes, results):
-        plot_decision_regions(ax, r.model.predict_classes, X, y, labels=labels, resolution=100,
-                              margin=0.15, points=False)
-        plot_points(ax, X, y, labels=labels, size=14, legend=False)
+        draw_decision_regions(ax, r.model.predict_classes, X, y, labels=labels, resolution=100,
+                              margin=0.15, point_size=14, legend=False)
         ax.set_title(f"{r.name}\n{r.params} params · test {r.test_accuracies[0]:.3f}",
-                     fontsize=10)
+                     fontsize=TEXT_PT + 1)
         ax.set_box_aspect(1)
     classes = np.unique(np.asarray(y))
     regions = [Patch(facecolor=REGION_COLORS[int(k) % 6], edgecolor="#888888",
                      label=f"region where the network says "
                            f"{labels[int(k)] if labels is not None else f'class {int(k)}'}")
                for k in classes]
-    handles = plot_points_legend(y, labels) + regions
-    fig.legend(handles=handles, loc="outside lower center", ncols=len(handles), fontsize=8)
+    handles = points_legend_handles(np.unique(np.asarray(y)), labels) + regions
+    fig.legend(handles=handles, loc="outside lower center", ncols=3, fontsize=TEXT_PT)
     fig.suptitle(title or "Same budget, different shapes: decision regions (first seed)",
                  fontsize=12)
     return fig

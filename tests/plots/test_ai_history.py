@@ -3,8 +3,8 @@ import matplotlib.colors as mcolors
 import numpy as np
 import pytest
 
-from helpers import history
-from helpers.plots import history as hplots
+from helpers import ai_history as history
+from helpers.plots import ai_history as hplots
 from helpers.plots.core import figure_to_png, new_figure
 
 

@@ -1,9 +1,9 @@
-"""Tests for helpers.plots.symbolic: the figures of notebook 01 show the right data."""
+"""helpers.plots.rule_lists and expert_system: notebook 01's figures show the right data."""
 import numpy as np
 import pytest
 
 from helpers import plots, scoreboard
-from helpers.rules import RuleList, digit_rules
+from helpers.rule_lists import RuleList, digit_rules
 
 
 @pytest.fixture(scope="module")

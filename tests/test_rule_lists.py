@@ -1,18 +1,14 @@
-"""Tests for helpers.rules: the rule-list classifier, the hand-written rules, forward chaining.
+"""Tests for helpers.rule_lists: the rule-list classifier and the hand-written rules.
 
 References are independent: predictions are recomputed with explicit loops or NumPy masks
-written here, accuracies with scikit-learn, and forward chaining is compared with a plain
-fixed-point closure.
+written here, accuracies with scikit-learn.
 """
-import itertools
-
 import numpy as np
 import pytest
 from sklearn.metrics import accuracy_score
 
-from helpers import datasets, representations, rules, scoreboard
-from helpers.rules import (ANIMAL_RULES, PENGUIN_RULE, PIXEL_NAMES, Condition, KnowledgeBase,
-                           Rule, RuleList, parse_rule)
+from helpers import datasets, representations, rule_lists, scoreboard
+from helpers.rule_lists import PIXEL_NAMES, Condition, Rule, RuleList, parse_rule
 
 
 def loop_predict(X, rule_specs, default):
@@ -110,7 +106,7 @@ def test_predict_matches_point_by_point_reference_first_match_wins():
 
 def test_score_equals_sklearn_accuracy_and_report_counts_add_up():
     X, y, _, _ = scoreboard.running_example_split()
-    rl = rules.running_example_rules()
+    rl = rule_lists.running_example_rules()
     assert rl.score(X, y) == pytest.approx(accuracy_score(y, rl.predict(X)))
     report = rl.report(X, y)
     assert len(report) == rl.n_rules + 1
@@ -156,7 +152,7 @@ def test_one_threshold_on_x_gets_about_two_thirds_of_the_running_example():
 # -- the hand-written rules and the scoreboard -------------------------------------------------
 
 def notebook_01_rows():
-    """The rows helpers.rules registered (read directly, so other modules are not imported)."""
+    """The rows helpers.rule_lists registered (read directly, so other modules are not imported)."""
     return {(r.task, r.approach): r for r in scoreboard._ROWS if r.notebook == 1}
 
 
@@ -166,7 +162,7 @@ def test_running_example_rules_and_scoreboard_row():
     staircase = (x > 2.2) | ((x > 1.4) & (yy > 0)) | ((x > 0.6) & (yy > 1)) | \
         ((x > -0.2) & (yy > 2))
     expected = np.mean(staircase.astype(int) == y_test)
-    assert rules.running_example_rules().n_rules == 4
+    assert rule_lists.running_example_rules().n_rules == 4
     row = notebook_01_rows()
     assert row[("running example", "hand-written rules")].accuracy == pytest.approx(expected)
     assert expected > 0.85
@@ -174,8 +170,8 @@ def test_running_example_rules_and_scoreboard_row():
 
 def test_digit_rules_grow_then_stall_and_match_scoreboard():
     X_train, y_train, X_test, y_test = scoreboard.digits_split()
-    total = len(rules.DIGIT_RULES) - 1
-    acc = [rules.digit_rules(n).score(X_test, y_test) for n in range(total + 1)]
+    total = len(rule_lists.DIGIT_RULES) - 1
+    acc = [rule_lists.digit_rules(n).score(X_test, y_test) for n in range(total + 1)]
     assert acc[0] == pytest.approx(np.mean(y_test == 1))           # only the default: "1"
     assert acc[10] > acc[5] > acc[0] + 0.2
     assert acc[total] - acc[10] < 0.1                              # ten more rules, little gain
@@ -185,106 +181,12 @@ def test_digit_rules_grow_then_stall_and_match_scoreboard():
     # the first rule by hand: a hole in the middle (row 4, column 3) with ink left and right
     first = (X_test[:, 4 * 8 + 3] < 0.2) & (X_test[:, 4 * 8 + 2] > 0.3) & \
         (X_test[:, 4 * 8 + 5] > 0.3)
-    np.testing.assert_array_equal(rules.digit_rules(1).predict(X_test), np.where(first, 0, 1))
+    np.testing.assert_array_equal(rule_lists.digit_rules(1).predict(X_test), np.where(first, 0, 1))
 
 
 def test_digit_rules_argument_checked():
     with pytest.raises(ValueError, match="from 0 to"):
-        rules.digit_rules(99)
+        rule_lists.digit_rules(99)
     with pytest.raises(ValueError, match="whole number"):
-        rules.digit_rules(2.5)
+        rule_lists.digit_rules(2.5)
     assert PIXEL_NAMES[8 * 3 + 4] == "pixel[3,4]"
-
-
-# -- forward chaining --------------------------------------------------------------------------
-
-def closure(rule_list, facts):
-    """Reference: everything that follows, by applying all rules until nothing changes."""
-    known = set(facts)
-    while True:
-        new = {r.conclusion for r in rule_list if set(r.conditions) <= known} - known
-        if not new:
-            return known
-        known |= new
-
-
-def test_tiger_trace_derived_by_hand():
-    result = KnowledgeBase(ANIMAL_RULES).run({"has_hair", "eats_meat", "tawny", "black_stripes"})
-    assert result.fired == ["R1", "R5", "R9"]
-    assert result.derived == ["mammal", "carnivore", "tiger"]
-    assert result.conflicts == []
-    assert "step 3: R9 fires (carnivore and tawny and black_stripes) -> tiger" in repr(result)
-
-
-def test_circular_rules_terminate():
-    # R4 (flies and lays_eggs -> bird) and R12 (bird -> flies) feed each other
-    result = KnowledgeBase(ANIMAL_RULES).run(["flies", "lays_eggs"])
-    assert result.fired == ["R4"]
-    assert result.facts == {"flies", "lays_eggs", "bird"}
-
-
-def test_penguin_rule_creates_a_conflict():
-    kb = KnowledgeBase(ANIMAL_RULES)
-    facts = {"has_feathers", "swims", "black_and_white"}
-    assert kb.run(facts).conflicts == []
-    kb.add(PENGUIN_RULE)
-    result = kb.run(facts)
-    assert result.fired == ["R3", "R12", "R13", "R15"]
-    assert result.conflicts == ["flies"]
-    assert "CONFLICT" in repr(result)
-    assert ("R12", "R15", "contradicts") in kb.interactions()
-
-
-def test_run_reaches_the_same_facts_as_a_plain_closure():
-    rng = np.random.default_rng(0)
-    names = [f"f{i}" for i in range(8)]
-    for trial in range(30):
-        kb = KnowledgeBase()
-        for i in range(int(rng.integers(1, 12))):
-            conditions = rng.choice(names, size=int(rng.integers(1, 3)), replace=False)
-            kb.add(f"R{i}: if {' and '.join(conditions)} then {rng.choice(names)}")
-        start = set(rng.choice(names, size=2, replace=False))
-        result = kb.run(start)
-        assert result.facts == closure(kb.rules, start)
-        assert len(result.fired) == len(set(result.fired))      # each rule fires at most once
-
-
-def test_interactions_and_dependencies_counted_by_hand():
-    kb = KnowledgeBase(["A: if a then b", "B: if b then c", "C: if b and c then d",
-                        "D: if x then not d"])
-    assert sorted(kb.interactions()) == sorted([("A", "B", "feeds"), ("A", "C", "feeds"),
-                                                ("B", "C", "feeds"),
-                                                ("C", "D", "contradicts")])
-    assert kb.depends_on("a") == ["A", "B", "C"]
-    assert kb.depends_on("x") == ["D"]
-    assert KnowledgeBase(ANIMAL_RULES + (PENGUIN_RULE,)).depends_on("flies") == \
-        ["R4", "R12", "R13", "R14", "R15"]
-
-
-def test_interactions_match_pairwise_definition_on_the_animal_base():
-    kb = KnowledgeBase(ANIMAL_RULES + (PENGUIN_RULE,))
-    expected = 0
-    for a, b in itertools.permutations(kb.rules, 2):
-        expected += a.conclusion in b.conditions
-    for a, b in itertools.combinations(kb.rules, 2):
-        expected += {a.conclusion, b.conclusion} in ({"flies", "not flies"},)
-    assert len(kb.interactions()) == expected == 22
-
-
-def test_knowledge_base_errors():
-    kb = KnowledgeBase(ANIMAL_RULES)
-    with pytest.raises(TypeError, match="letter by letter"):
-        kb.run("has_hair")
-    with pytest.raises(ValueError, match="not a fact name"):
-        kb.run({"has hair"})
-    with pytest.raises(ValueError, match="already a rule named 'R1'"):
-        kb.add("R1: if a then b")
-    with pytest.raises(ValueError, match="cannot read the rule"):
-        kb.add("R99: a implies b")
-    with pytest.raises(ValueError, match="no rule named 'R42'"):
-        kb.remove("R42")
-    with pytest.raises(TypeError, match="must be text"):
-        kb.add(42)
-    removed = kb.remove("R12")
-    assert removed.conclusion == "flies" and len(kb) == len(ANIMAL_RULES) - 1
-    assert KnowledgeBase(["if a then b"]).rules[0].name == "R1"

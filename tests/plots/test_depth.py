@@ -1,9 +1,9 @@
-"""helpers.plots.layers: what is drawn is the model's representations, stage by stage."""
+"""helpers.plots.depth: what is drawn is the model's representations, stage by stage."""
 import numpy as np
 import pytest
 
 from helpers import depth, mlp
-from helpers.plots import layers as L
+from helpers.plots import depth as L
 
 
 @pytest.fixture(scope="module")

@@ -1,11 +1,11 @@
-"""helpers.plots.draw_graph: every node drawn with its numbers, arrows pointing forward."""
+"""helpers.plots.plot_computation_graph: every node drawn with its numbers, arrows forward."""
 import pytest
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle, FancyBboxPatch
 
 from helpers.autograd import Value, topological_order
-from helpers.plots import draw_graph
-from helpers.plots.graph import _layers, _positions
+from helpers.plots import plot_computation_graph as draw_graph
+from helpers.plots.autograd import _layers, _positions
 
 
 def neuron():

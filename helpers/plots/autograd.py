@@ -1,4 +1,4 @@
-"""Draw a computation graph of :class:`helpers.autograd.Value` nodes, with matplotlib alone.
+"""A computation graph of :class:`helpers.autograd.Value` nodes, drawn with matplotlib alone.
 
 Each number is a box showing its name, its value (``data``) and its gradient (``grad``); the
 operation that produced it is a circle just to its left, with arrows from the numbers it used.
@@ -11,12 +11,12 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, FancyBboxPatch, Patch
 
 from ..autograd import Value, topological_order
-from .core import new_figure
+from .core import NOTEBOOK_DPI, OUTPUT_WIDTH_PX, TEXT_PT, new_figure
 
-__all__ = ["draw_graph"]
+__all__ = ["plot_computation_graph"]
 
 _LEAF, _INNER, _OUTPUT = "#d6e9f8", "#fdf1c7", "#cdebd3"
-_COLUMN, _ROW = 2.6, 1.25           # distances between columns and rows, in data units
+_COLUMN, _ROW = 2.3, 1.25           # distances between columns and rows, in data units
 _BOX_W, _BOX_H = 1.4, 0.95          # size of a number's box
 _OP_GAP, _OP_R = 0.45, 0.24         # where an operation's circle sits, and its radius
 
@@ -52,14 +52,15 @@ def _positions(order, depth):
     return pos
 
 
-def draw_graph(value, title=None, show_grad=True, max_nodes=40):
+def plot_computation_graph(value, title=None, show_grad=True, max_nodes=40):
     """Draw every number ``value`` depends on, with its value, gradient and operation.
 
     Call ``value.backward()`` first to see the gradients (otherwise they are all 0; pass
-    ``show_grad=False`` to hide them). Returns a ``matplotlib.figure.Figure``.
+    ``show_grad=False`` to hide them). Returns a ``matplotlib.figure.Figure`` no wider than
+    JupyterLab's output area, so it is never shown shrunk.
     """
     if not isinstance(value, Value):
-        raise TypeError(f"draw_graph expects a helpers.autograd.Value, got "
+        raise TypeError(f"plot_computation_graph expects a helpers.autograd.Value, got "
                         f"{type(value).__name__}; build the expression from Value objects.")
     order = topological_order(value)
     if len(order) > max_nodes:
@@ -69,8 +70,11 @@ def draw_graph(value, title=None, show_grad=True, max_nodes=40):
     pos = _positions(order, depth)
     n_columns = max(depth.values()) + 1
     n_rows = max(list(depth.values()).count(d) for d in set(depth.values()))
-    fig, ax = new_figure(width=max(4.5, 2.0 * n_columns + 0.6),
-                         height=max(2.6, 1.05 * n_rows + 1.3))
+    # about 1.2 inches a column, but never wider than the output area (the browser would shrink
+    # the picture, and its text with it)
+    width = min(OUTPUT_WIDTH_PX / NOTEBOOK_DPI, max(4.5, 1.2 * n_columns + 0.6))
+    height = max(2.6, 0.75 * n_rows * width / (1.2 * n_columns + 0.6) + 1.4)
+    fig, ax = new_figure(width=width, height=height)
     for node in order:
         x, y = pos[id(node)]
         colour = _OUTPUT if node is value else (_LEAF if not node.parents else _INNER)
@@ -81,7 +85,7 @@ def draw_graph(value, title=None, show_grad=True, max_nodes=40):
         lines.append(f"data {node.data:.4g}")
         if show_grad:
             lines.append(f"grad {node.grad:.4g}")
-        ax.text(x, y, "\n".join(lines), ha="center", va="center", fontsize=8.5, zorder=3,
+        ax.text(x, y, "\n".join(lines), ha="center", va="center", fontsize=TEXT_PT - 1, zorder=3,
                 linespacing=1.3)
         if node.parents:
             _draw_operation(ax, node, pos)
@@ -97,9 +101,10 @@ def draw_graph(value, title=None, show_grad=True, max_nodes=40):
                Patch(facecolor=_OUTPUT, edgecolor="#333333", label="output"),
                Line2D([], [], marker="o", color="none", markerfacecolor="white",
                       markeredgecolor="#333333", markersize=11, label="operation")]
-    fig.legend(handles=handles, loc="outside lower center", ncol=4, fontsize=8, frameon=False)
+    fig.legend(handles=handles, loc="outside lower center", ncol=4, fontsize=TEXT_PT,
+               frameon=False)
     what = "value (data) and gradient (grad)" if show_grad else "values (data)"
-    fig.suptitle(title or f"Computation graph: every number's {what}", fontsize=10)
+    fig.suptitle(title or f"Computation graph: every number's {what}", fontsize=TEXT_PT + 2)
     return fig
 
 
@@ -109,7 +114,7 @@ def _draw_operation(ax, node, pos):
     cx = x - _BOX_W / 2 - _OP_GAP
     ax.add_patch(Circle((cx, y), _OP_R, facecolor="white", edgecolor="#333333", zorder=2))
     ax.text(cx, y, node.op, ha="center", va="center", zorder=3,
-            fontsize=8 if len(node.op) <= 3 else 6.5)
+            fontsize=TEXT_PT - 1 if len(node.op) <= 3 else TEXT_PT - 1.5)
     ax.annotate("", xy=(x - _BOX_W / 2 - 0.04, y), xytext=(cx + _OP_R, y), zorder=1,
                 arrowprops=dict(arrowstyle="->", color="#333333", lw=1.0,
                                 shrinkA=0, shrinkB=0))

@@ -1,18 +1,14 @@
-"""Symbolic AI: intelligence written down by hand as rules.
+"""Symbolic AI on numbers: a rule list a person writes to classify points and digits.
 
 Before machine learning, the main road to AI was to ask an expert how they decide and to write
 their knowledge down as explicit rules a computer follows (Chollet, *Deep Learning with Python*,
-ch. 1, calls this *symbolic AI*). This module holds the two kinds of rule systems notebook 01
-plays with:
+ch. 1, calls this *symbolic AI*). A :class:`RuleList` is such a program for numbers: ordered
+if-then rules and a default, read top to bottom; the first rule whose conditions all hold
+decides. Rules read as text, for example ``"if x > 0.3 and y < 1.2 then black"``.
 
-- :class:`RuleList` classifies numbers: ordered if-then rules and a default, read top to bottom;
-  the first rule whose conditions all hold decides. Rules read as text, for example
-  ``"if x > 0.3 and y < 1.2 then black"``.
-- :class:`KnowledgeBase` reasons with facts: if-then rules over named facts, applied again and
-  again until nothing new follows (*forward chaining*), with a trace of which rule fired when.
-
-It also registers the scoreboard rows for hand-written rules on the running example and on the
-digits.
+The module also holds the rules a person wrote for the running example and the 8×8 digits, and
+registers their scoreboard rows. Rules over named facts (an expert system) are in
+``helpers.expert_system``.
 """
 import re
 from dataclasses import dataclass
@@ -24,8 +20,7 @@ from .validation import as_2d, as_labels
 
 __all__ = ["Condition", "Rule", "RuleList", "parse_rule", "OPERATORS", "PIXEL_NAMES",
            "DIGIT_NAMES", "RUNNING_EXAMPLE_RULES", "DIGIT_RULES", "running_example_rules",
-           "digit_rules", "Implication", "KnowledgeBase", "Inference", "ANIMAL_RULES",
-           "PENGUIN_RULE"]
+           "digit_rules"]
 
 #: The comparisons a condition may use.
 OPERATORS = {">": np.greater, "<": np.less, ">=": np.greater_equal, "<=": np.less_equal}
@@ -49,10 +44,6 @@ def _names(names, what):
         raise ValueError(f"{what} contains a name twice: {list(names)}; names must differ.")
     return names
 
-
-# ---------------------------------------------------------------------------------------------
-# Rules over numbers: a rule-list classifier
-# ---------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class Condition:
@@ -393,215 +384,3 @@ def _running_example_row():
 def _digits_row():
     _, _, X_test, y_test = scoreboard.digits_split()
     return digit_rules().score(X_test, y_test)
-
-
-# ---------------------------------------------------------------------------------------------
-# Rules over facts: a tiny forward-chaining expert system
-# ---------------------------------------------------------------------------------------------
-
-_FACT = re.compile(r"^(not )?[A-Za-z_][A-Za-z0-9_]*$")
-
-
-def _fact(text, where):
-    if not isinstance(text, str):
-        raise TypeError(f"{where}: a fact must be a string such as 'has_hair', got "
-                        f"{type(text).__name__}.")
-    text = " ".join(text.split())
-    if not _FACT.match(text):
-        raise ValueError(f"{where}: {text!r} is not a fact name; use one word made of letters, "
-                         f"digits and _, such as 'has_hair', optionally preceded by 'not '.")
-    return text
-
-
-def _negation(fact):
-    return fact[4:] if fact.startswith("not ") else "not " + fact
-
-
-@dataclass(frozen=True)
-class Implication:
-    """A named rule over facts: if all ``conditions`` are known, conclude ``conclusion``."""
-
-    name: str
-    conditions: tuple
-    conclusion: str
-
-    def text(self):
-        return f"{self.name}: if {' and '.join(self.conditions)} then {self.conclusion}"
-
-
-_IMPLICATION = re.compile(r"^\s*(?:(?P<name>[A-Za-z0-9_]+)\s*:\s*)?if\s+(?P<when>.+?)\s+then\s+"
-                          r"(?P<then>.+?)\s*$", re.IGNORECASE)
-
-
-class Inference:
-    """What one run of a :class:`KnowledgeBase` found: facts, the firing trace, conflicts."""
-
-    def __init__(self, given, trace):
-        self.given = tuple(given)
-        self.trace = list(trace)          # (rule, conclusion) in the order they fired
-        self.facts = set(self.given) | {fact for _, fact in self.trace}
-
-    @property
-    def fired(self):
-        """Names of the rules that fired, in order."""
-        return [rule.name for rule, _ in self.trace]
-
-    @property
-    def derived(self):
-        """The new facts, in the order they were concluded."""
-        return [fact for _, fact in self.trace]
-
-    @property
-    def conflicts(self):
-        """Facts concluded both ways (``f`` and ``not f``), sorted."""
-        return sorted(f for f in self.facts if not f.startswith("not ") and "not " + f in
-                      self.facts)
-
-    def __repr__(self):
-        lines = [f"given: {', '.join(self.given) if self.given else '(nothing)'}"]
-        for step, (rule, fact) in enumerate(self.trace, start=1):
-            lines.append(f"step {step}: {rule.name} fires ({' and '.join(rule.conditions)}) "
-                         f"-> {fact}")
-        if not self.trace:
-            lines.append("no rule fires")
-        for fact in self.conflicts:
-            lines.append(f"CONFLICT: both {fact!r} and 'not {fact}' were concluded")
-        return "\n".join(lines)
-
-
-class KnowledgeBase:
-    """If-then rules over facts, used by forward chaining.
-
-    :meth:`run` starts from the given facts and repeats one step: find the first rule (in the
-    order the rules were added) whose conditions are all known and whose conclusion is new, and
-    add that conclusion. It stops when no rule adds anything. A fact ``"not f"`` is an ordinary
-    fact; knowing both ``f`` and ``not f`` is reported as a conflict.
-    """
-
-    def __init__(self, rules=()):
-        self.rules = []
-        if isinstance(rules, (str, Implication)):
-            rules = [rules]
-        for rule in rules:
-            self.add(rule)
-
-    def add(self, rule):
-        """Add a rule, as text (``"R1: if has_hair then mammal"``) or an :class:`Implication`."""
-        if isinstance(rule, str):
-            match = _IMPLICATION.match(rule)
-            if match is None:
-                raise ValueError(f"cannot read the rule {rule!r}; write it as "
-                                 f"'NAME: if FACT and FACT then FACT', e.g. "
-                                 f"'R1: if has_hair then mammal'.")
-            name = match["name"] or f"R{len(self.rules) + 1}"
-            conditions = re.split(r"\s+and\s+", match["when"].strip(), flags=re.IGNORECASE)
-            rule = Implication(name, tuple(_fact(c, f"rule {name}") for c in conditions),
-                               _fact(match["then"], f"rule {name}"))
-        elif isinstance(rule, Implication):
-            rule = Implication(rule.name, tuple(_fact(c, f"rule {rule.name}")
-                                                for c in rule.conditions),
-                               _fact(rule.conclusion, f"rule {rule.name}"))
-        else:
-            raise TypeError(f"a rule must be text like 'R1: if has_hair then mammal', got "
-                            f"{type(rule).__name__}.")
-        if any(r.name == rule.name for r in self.rules):
-            raise ValueError(f"there is already a rule named {rule.name!r}; give the new rule "
-                             f"another name.")
-        self.rules.append(rule)
-        return self
-
-    def remove(self, name):
-        """Delete the rule called ``name`` and return it."""
-        for i, rule in enumerate(self.rules):
-            if rule.name == name:
-                return self.rules.pop(i)
-        raise ValueError(f"there is no rule named {name!r}; the rules are "
-                         f"{', '.join(r.name for r in self.rules)}.")
-
-    def __len__(self):
-        return len(self.rules)
-
-    def run(self, facts):
-        """Forward-chain from ``facts`` (a set or list of strings); returns an Inference.
-
-        Every step adds a new fact and there are only as many possible conclusions as rules, so
-        the loop always stops, even when rules feed each other in a circle.
-        """
-        if isinstance(facts, str) or not hasattr(facts, "__iter__"):
-            raise TypeError("facts must be a set or list of strings, e.g. {'has_hair', "
-                            "'eats_meat'} (a single string would be read letter by letter).")
-        given = []
-        for fact in facts:
-            fact = _fact(fact, "facts")
-            if fact not in given:
-                given.append(fact)
-        known, trace = set(given), []
-        while True:
-            for rule in self.rules:                  # scan in order ...
-                if rule.conclusion not in known and all(c in known for c in rule.conditions):
-                    known.add(rule.conclusion)       # ... fire the first rule that adds a fact
-                    trace.append((rule, rule.conclusion))
-                    break                            # ... and start the scan again
-            else:
-                break                                # a whole scan added nothing: stop
-        return Inference(sorted(given), trace)
-
-    def interactions(self):
-        """Pairs of rules that affect each other: ``(a, b, kind)`` with kind
-
-        - ``"feeds"``: a's conclusion is one of b's conditions (b may fire because a did);
-        - ``"contradicts"``: a and b conclude ``f`` and ``not f``.
-        """
-        pairs = []
-        for i, a in enumerate(self.rules):
-            for j, b in enumerate(self.rules):
-                if i != j and a.conclusion in b.conditions:
-                    pairs.append((a.name, b.name, "feeds"))
-                if i < j and b.conclusion == _negation(a.conclusion):
-                    pairs.append((a.name, b.name, "contradicts"))
-        return pairs
-
-    def depends_on(self, fact):
-        """Names of the rules whose firing can depend on ``fact``, directly or via other rules."""
-        fact = _fact(fact, "depends_on")
-        needed, found = {fact}, []
-        changed = True
-        while changed:
-            changed = False
-            for rule in self.rules:
-                if rule.name not in found and needed & set(rule.conditions):
-                    found.append(rule.name)
-                    needed.add(rule.conclusion)
-                    changed = True
-        order = [r.name for r in self.rules]
-        return sorted(found, key=order.index)
-
-    def lines(self):
-        return [rule.text() for rule in self.rules]
-
-    def __repr__(self):
-        return "\n".join([f"KnowledgeBase with {len(self.rules)} rules:"] +
-                         ["  " + line for line in self.lines()])
-
-
-#: A small animal-identification knowledge base in the style of the classic textbook
-#: expert systems (e.g. P. H. Winston, *Artificial Intelligence*, 1992); the rules are ours.
-ANIMAL_RULES = (
-    "R1: if has_hair then mammal",
-    "R2: if gives_milk then mammal",
-    "R3: if has_feathers then bird",
-    "R4: if flies and lays_eggs then bird",
-    "R5: if mammal and eats_meat then carnivore",
-    "R6: if mammal and pointed_teeth and claws then carnivore",
-    "R7: if mammal and hoofs then ungulate",
-    "R8: if carnivore and tawny and dark_spots then cheetah",
-    "R9: if carnivore and tawny and black_stripes then tiger",
-    "R10: if ungulate and long_neck and dark_spots then giraffe",
-    "R11: if ungulate and white and black_stripes then zebra",
-    "R12: if bird then flies",
-    "R13: if bird and swims and black_and_white then penguin",
-    "R14: if bird and flies and long_wings then albatross",
-)
-
-#: The exception every bird expert knows, added later: it contradicts R12 for penguins.
-PENGUIN_RULE = "R15: if penguin then not flies"

@@ -1,0 +1,448 @@
+"""A training session: a small network learning 2-D points one mini-batch at a time.
+
+This is everything the training stepper (:mod:`helpers.widgets.stepper`) does *except* drawing and
+buttons: the experiment's settings and their checks, the points and their scaling, the model,
+``step()`` / ``step_epoch()`` / ``run()``, the stop conditions, divergence, the history of losses
+and accuracies, and the size of each layer's gradient. It uses no widgets and no plotting, so a
+plain script can use it::
+
+    session = TrainingSession(dataset="xor", hidden=[8], lr=0.05)
+    session.run(100)
+    print(session.status_text())
+
+The whole experiment is a dict (``config()``); the same config always gives the same numbers.
+"""
+import math
+
+import numpy as np
+
+from . import datasets, losses, models, optimizers
+from .layers import ACTIVATIONS, Dense
+from .plots.core import REGION_COLORS, grid_for
+from .training import DivergenceError, DivergenceWatch
+from .validation import as_2d, as_labels
+
+__all__ = ["TrainingSession", "SESSION_DEFAULTS", "check_config", "parse_hidden",
+           "check_points", "DATASET_NAMES", "CSV_NAME", "OPTIMIZER_NAMES", "LOSS_NAMES"]
+
+#: The data sets offered, in the order the stepper's dropdown shows them.
+DATASET_NAMES = ["running example", "circles", "xor", "moons", "spiral", "spiral (3 classes)",
+                 "gaussians"]
+#: The data set name for points loaded from a CSV file.
+CSV_NAME = "your CSV"
+OPTIMIZER_NAMES = {"sgd": "SGD", "momentum": "SGD + momentum 0.9", "rmsprop": "RMSprop",
+                   "adam": "Adam"}
+LOSS_NAMES = {"cross-entropy": "softmax cross-entropy", "mse": "mean squared error (one-hot)"}
+
+#: What a session starts with: circles (no straight line separates them), two small tanh layers
+#: and Adam, which learns them in about 20 epochs.
+SESSION_DEFAULTS = {
+    "dataset": "circles",
+    "n_points": 200,
+    "noise": 0.1,
+    "test_fraction": 0.25,
+    "seed": 0,
+    "hidden": [4, 4],
+    "activation": "tanh",
+    "loss": "cross-entropy",
+    "optimizer": "adam",
+    "lr": 0.03,
+    "batch_size": 10,
+    "max_epochs": 500,
+    "target_loss": 0.0,
+    "data": None,
+}
+
+LR_MIN, LR_MAX = 1e-4, 10.0
+MAX_POINTS = 5000
+MAX_HIDDEN_LAYERS, MAX_UNITS = 6, 64
+GRID = 64                       # the plane is evaluated on a GRID x GRID lattice
+#: Settings that change the points (and so everything after them).
+DATA_KEYS = ("dataset", "n_points", "noise", "test_fraction", "seed")
+#: Settings that need new weights.
+MODEL_KEYS = ("hidden", "activation", "loss")
+
+
+# ----- checking a configuration ---------------------------------------------------------------
+def parse_hidden(value):
+    """``"8, 8"`` or ``[8, 8]`` -> ``[8, 8]``; ``""`` -> ``[]`` (no hidden layer)."""
+    if isinstance(value, str):
+        parts = [p for p in value.replace(";", ",").replace(" ", ",").split(",") if p.strip()]
+        try:
+            sizes = [int(p) for p in parts]
+        except ValueError:
+            raise ValueError(f"hidden layers {value!r}: write whole numbers separated by commas, "
+                             f"e.g. '8, 8' for two layers of 8 units.") from None
+    else:
+        try:
+            sizes = [int(s) for s in value]
+        except (TypeError, ValueError):
+            raise TypeError(f"hidden must be a list of unit counts such as [8, 8] or the text "
+                            f"'8, 8', got {value!r}.") from None
+        if any(int(s) != s for s in value):
+            raise ValueError(f"hidden layers {value!r}: unit counts must be whole numbers.")
+    if len(sizes) > MAX_HIDDEN_LAYERS:
+        raise ValueError(f"{len(sizes)} hidden layers is more than the stepper shows; use at "
+                         f"most {MAX_HIDDEN_LAYERS}.")
+    for s in sizes:
+        if not 1 <= s <= MAX_UNITS:
+            raise ValueError(f"a hidden layer of {s} units: use between 1 and {MAX_UNITS} units "
+                             f"per layer.")
+    return sizes
+
+
+def _number(value, name, low, high, integer=False):
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise TypeError(f"{name} must be a number, got {value!r}.")
+    if integer and int(value) != value:
+        raise ValueError(f"{name} must be a whole number, got {value!r}.")
+    if not (np.isfinite(value) and low <= value <= high):
+        raise ValueError(f"{name} must lie between {low:g} and {high:g}, got {value!r}.")
+    return int(value) if integer else float(value)
+
+
+def _choice(value, name, options):
+    if value not in options:
+        raise ValueError(f"unknown {name} {value!r}; choose one of {list(options)}.")
+    return value
+
+
+def check_config(cfg):
+    """Return a complete, checked copy of a configuration (missing keys get defaults)."""
+    if not isinstance(cfg, dict):
+        raise TypeError(f"a stepper configuration is a dict such as TrainingStepper().config(), "
+                        f"got {type(cfg).__name__}.")
+    unknown = sorted(set(cfg) - set(SESSION_DEFAULTS))
+    if unknown:
+        raise ValueError(f"unknown setting(s) {unknown}; the stepper knows "
+                         f"{sorted(SESSION_DEFAULTS)}.")
+    c = dict(SESSION_DEFAULTS, **cfg)
+    out = {
+        "dataset": _choice(c["dataset"], "dataset", DATASET_NAMES + [CSV_NAME]),
+        "n_points": _number(c["n_points"], "n_points", 20, 2000, integer=True),
+        "noise": _number(c["noise"], "noise", 0.0, 1.0),
+        "test_fraction": _number(c["test_fraction"], "test_fraction", 0.05, 0.9),
+        "seed": _number(c["seed"], "seed", 0, 2**31 - 1, integer=True),
+        "hidden": parse_hidden(c["hidden"]),
+        "activation": _choice(c["activation"], "activation", list(ACTIVATIONS)),
+        "loss": _choice(c["loss"], "loss", list(LOSS_NAMES)),
+        "optimizer": _choice(c["optimizer"], "optimizer", list(OPTIMIZER_NAMES)),
+        "lr": _number(c["lr"], "learning rate (lr)", LR_MIN, LR_MAX),
+        "batch_size": _number(c["batch_size"], "batch_size", 1, 2000, integer=True),
+        "max_epochs": _number(c["max_epochs"], "max_epochs (0 means no limit)", 0, 10**6,
+                              integer=True),
+        "target_loss": _number(c["target_loss"], "target_loss (0 means none)", 0.0, 100.0),
+        "data": None,
+    }
+    if out["dataset"] == CSV_NAME:
+        data = c["data"]
+        if not isinstance(data, dict) or "X" not in data or "y" not in data:
+            raise ValueError("the dataset 'your CSV' needs data={'X': [[x, y], ...], 'y': "
+                             "[label, ...]}; load a file with load_csv(...) and use config().")
+        X, y = check_points(np.asarray(data["X"], dtype=float), data["y"])
+        out["data"] = {"X": X.tolist(), "y": y.tolist()}
+    return out
+
+
+def check_points(X, y):
+    """Check a learner's own points: two columns, 2 to 6 classes labelled 0, 1, ..., 8 to 5000
+    points. Returns ``(X, y)`` as arrays."""
+    X = as_2d(X, "the points", n_features=2, what="the stepper (x and y)")
+    y = as_labels(y, n_samples=len(X), name="the labels")
+    if len(np.unique(y)) < 2:
+        raise ValueError(f"the points have only one class (label {y[0]}); a classifier needs at "
+                         f"least two different labels.")
+    if y.max() >= len(REGION_COLORS):
+        raise ValueError(f"label {y.max()} is too large; the stepper draws up to "
+                         f"{len(REGION_COLORS)} classes, labelled 0 to {len(REGION_COLORS) - 1}.")
+    if len(X) > MAX_POINTS:
+        raise ValueError(f"{len(X)} points is more than the stepper can redraw quickly; use at "
+                         f"most {MAX_POINTS} (for example a random sample of your file).")
+    if len(X) < 8:
+        raise ValueError(f"only {len(X)} points; the stepper needs at least 8 to split them into "
+                         f"training and test points.")
+    return X, y
+
+
+# ----- the session ----------------------------------------------------------------------------
+class TrainingSession:
+    """One experiment: its settings, its points, its network and how far training has got.
+
+    Settings are those of :data:`SESSION_DEFAULTS` (all optional). ``version`` goes up whenever
+    something a picture shows changes (a step, a reset, new points or a new network), so a view
+    can tell whether it must redraw.
+    """
+
+    def __init__(self, **settings):
+        self.cfg = check_config(settings)
+        self.last_csv = self.cfg["data"]        # kept when the learner switches to another set
+        self.version = self.data_version = 0
+        self._plane = (None, None, None)      # (version, representations, probabilities)
+        self._make_data()
+        self._make_model()
+
+    def config(self):
+        """The whole setup as a plain dict (JSON-friendly)."""
+        cfg = dict(self.cfg, hidden=list(self.cfg["hidden"]))
+        if cfg["data"] is not None:
+            cfg["data"] = {"X": [list(r) for r in cfg["data"]["X"]], "y": list(cfg["data"]["y"])}
+        return cfg
+
+    def set(self, key, value):
+        """Change one setting. The learning rate, optimizer, batch size and stop conditions apply
+        at once and training goes on; a change to the data or the network starts again from new
+        weights. Returns the checked configuration."""
+        if key not in SESSION_DEFAULTS or key == "data":
+            raise ValueError(f"unknown setting {key!r}; use one of "
+                             f"{sorted(k for k in SESSION_DEFAULTS if k != 'data')}.")
+        new = dict(self.cfg, **{key: value})
+        if key == "dataset" and value != CSV_NAME:
+            new["data"] = None
+        if key == "dataset" and value == CSV_NAME and self.cfg["data"] is None:
+            if self.last_csv is None:
+                raise ValueError("no CSV loaded yet: use the 'load CSV' button or "
+                                 "load_csv(...).")
+            new["data"] = self.last_csv
+        self.cfg = check_config(new)
+        if key == "lr":
+            self.model.optimizer.lr = self.cfg["lr"]
+        elif key == "optimizer":
+            self.model.optimizer = self._new_optimizer()
+        elif key in DATA_KEYS + MODEL_KEYS:
+            if key in DATA_KEYS:
+                self._make_data()
+            self._make_model()
+        if not self.diverged:
+            self.stop_reason = self._check_stop()
+        return self.cfg
+
+    def load_csv(self, source):
+        """Train on your own points: CSV text, bytes or a path with columns x, y, label.
+
+        Raises ValueError, TypeError or OSError (the session is unchanged) when the file cannot
+        be used; returns the number of points otherwise.
+        """
+        X, y = check_points(*datasets.load_csv(source))
+        self.cfg = check_config(dict(self.cfg, dataset=CSV_NAME,
+                                     data={"X": X.tolist(), "y": y.tolist()}))
+        self.last_csv = self.cfg["data"]
+        self._make_data()
+        self._make_model()
+        return len(X)
+
+    # ----- data and model ---------------------------------------------------------------------
+    def _make_data(self):
+        cfg = self.cfg
+        if cfg["dataset"] == CSV_NAME:
+            X, y = np.asarray(cfg["data"]["X"], dtype=float), np.asarray(cfg["data"]["y"])
+            # Your own points may use any units: the network sees them standardised.
+            self.mean, self.std = X.mean(axis=0), X.std(axis=0)
+            self.std[self.std == 0] = 1.0
+        else:
+            X, y = datasets.make(cfg["dataset"], cfg["n_points"], cfg["noise"], cfg["seed"])
+            self.mean, self.std = np.zeros(2), np.ones(2)
+        self.n_classes = int(y.max()) + 1
+        self.data_version += 1
+        (self.X_train, self.y_train, self.X_test,
+         self.y_test) = datasets.train_test_split(X, y, cfg["test_fraction"], cfg["seed"])
+        every = np.vstack([self.X_train, self.X_test])
+        self._X_eval = self.scale(every)
+        #: The plane shown in the pictures: GRID x GRID points around the data (xx, yy as from
+        #: np.meshgrid), and the same points as the network sees them.
+        self.xx, self.yy, grid = grid_for(every, GRID,
+                                          margin=0.3 * float(np.ptp(X, axis=0).max()) / 2)
+        self.grid = self.scale(grid)
+
+    def scale(self, X):
+        """Points as the network sees them (your own points are standardised)."""
+        return (X - self.mean) / self.std
+
+    def _targets(self, y):
+        return np.eye(self.n_classes)[y] if self.cfg["loss"] == "mse" else y
+
+    def _new_optimizer(self):
+        name, lr = self.cfg["optimizer"], self.cfg["lr"]
+        return optimizers.SGD(lr, momentum=0.9) if name == "momentum" else optimizers.get(name, lr)
+
+    def _new_loss(self):
+        return losses.MeanSquaredError() if self.cfg["loss"] == "mse" else \
+            losses.SoftmaxCrossEntropy()
+
+    def _make_model(self):
+        """Fresh weights (always the same for the same seed), optimizer, counters and history."""
+        cfg = self.cfg
+        self.model = models.mlp([2] + list(cfg["hidden"]) + [self.n_classes], cfg["activation"],
+                                seed=cfg["seed"])
+        self.model.compile(loss=self._new_loss(), optimizer=self._new_optimizer(),
+                           metrics=["accuracy"])
+        self._eval_loss = self._new_loss()
+        self.initial_weights = self.model.get_weights()
+        self._Xs_train = self.scale(self.X_train)
+        self._T_train, self._T_test = self._targets(self.y_train), self._targets(self.y_test)
+        self._rng = np.random.default_rng(cfg["seed"])
+        self._order, self._cursor = np.arange(0), 0
+        self.epoch = self.steps = 0
+        self.batch_loss = None
+        self.diverged, self.diverge_message, self.stop_reason = False, "", ""
+        self.history = {"epoch": [], "loss": [], "val_loss": [], "accuracy": [],
+                        "val_accuracy": []}
+        self.grad_norms = np.zeros(len(cfg["hidden"]) + 1)
+        self.watch = DivergenceWatch(advice="press Reset and try a smaller one")
+        self._record()
+        self._watch_loss()
+        self.version += 1
+
+    def reset(self):
+        """Back to the starting weights (the same for the same seed), step 0, empty history."""
+        self._make_model()
+
+    @property
+    def n_train(self):
+        return len(self.X_train)
+
+    @property
+    def steps_per_epoch(self):
+        """Mini-batches in one pass over the training points: ceil(n_train / batch size)."""
+        return math.ceil(self.n_train / self.cfg["batch_size"])
+
+    @property
+    def trained(self):
+        return self.steps > 0
+
+    # ----- measuring --------------------------------------------------------------------------
+    def _measure(self):
+        """Loss and accuracy on the training and test points (one forward pass for both); NaN
+        when the network's outputs are no longer finite numbers."""
+        with np.errstate(all="ignore"):
+            out = self.model.predict(self._X_eval)
+            n = self.n_train
+            result = []
+            for part, T, y in ((out[:n], self._T_train, self.y_train),
+                               (out[n:], self._T_test, self.y_test)):
+                try:
+                    result.append(float(self._eval_loss.forward(part, T)))
+                except ValueError:          # the loss refuses outputs that are not finite
+                    result.append(math.nan)
+                result.append(float(np.mean(part.argmax(axis=1) == y)))
+        return result
+
+    def _record(self):
+        train_loss, train_acc, test_loss, test_acc = self._measure()
+        h = self.history
+        h["epoch"].append(self.epoch + self._cursor / self.n_train if self._cursor < self.n_train
+                          else float(self.epoch))
+        h["loss"].append(train_loss)
+        h["val_loss"].append(test_loss)
+        h["accuracy"].append(train_acc)
+        h["val_accuracy"].append(test_acc)
+
+    def _watch_loss(self):
+        """Let the divergence watch see the newest train loss (the first one is its start)."""
+        try:
+            self.watch.check(self.history["loss"][-1], self.cfg["lr"], what="the train loss")
+        except DivergenceError as exc:
+            self._diverge(str(exc))
+
+    def _diverge(self, message):
+        self.diverged, self.diverge_message = True, message
+
+    def plane(self):
+        """What the network makes of every point of the plane: the output of every layer on the
+        grid (a list as ``model.representations``) and the class probabilities, or ``(None,
+        None)`` when the outputs are no longer finite numbers. Computed once per version."""
+        if self._plane[0] == self.version:
+            return self._plane[1:]
+        with np.errstate(all="ignore"):
+            reps = self.model.representations(self.grid)
+            out = reps[-1]
+            if not np.all(np.isfinite(out)):
+                reps = p = None
+            elif self.cfg["loss"] == "mse":    # outputs meant as one-hot rows: clip, normalise
+                p = np.clip(out, 0.0, 1.0) + 1e-12
+                p /= p.sum(axis=1, keepdims=True)
+            else:
+                p = losses.softmax(out)
+        self._plane = (self.version, reps, p)
+        return reps, p
+
+    # ----- training ---------------------------------------------------------------------------
+    def _check_stop(self):
+        cfg = self.cfg
+        if cfg["max_epochs"] and self.epoch >= cfg["max_epochs"]:
+            return (f"stopped: reached the limit of {cfg['max_epochs']} epochs (raise 'max "
+                    f"epochs' or press Reset)")
+        if cfg["target_loss"] and self.history["loss"][-1] <= cfg["target_loss"]:
+            return (f"stopped: train loss reached the target {cfg['target_loss']:.3f} (lower "
+                    f"'target loss' to go on)")
+        return ""
+
+    def step(self):
+        """Train on one mini-batch. Returns whether a step was taken (not when stopped or
+        diverged); the batch's loss is ``batch_loss``."""
+        if self.diverged or self.stop_reason:
+            return False
+        if self._cursor >= len(self._order):
+            self._order, self._cursor = self._rng.permutation(self.n_train), 0
+        idx = self._order[self._cursor:self._cursor + self.cfg["batch_size"]]
+        try:
+            self.batch_loss = float(self.model.train_step(self._Xs_train[idx],
+                                                          self._T_train[idx]))
+        except FloatingPointError:     # the engine's DivergenceError: the step is not counted
+            self._diverge(self.watch.message(math.nan, self.cfg["lr"],
+                                             what="the loss or the weights"))
+            self.version += 1
+            return False
+        self._cursor += len(idx)
+        self.steps += 1
+        if self._cursor >= self.n_train:
+            self.epoch += 1
+        with np.errstate(all="ignore"):
+            self.grad_norms = np.array([
+                math.sqrt(float(np.sum(l.grads["W"] ** 2) + np.sum(l.grads["b"] ** 2)))
+                for l in self.model.layers if isinstance(l, Dense)])
+        self._record()
+        self._watch_loss()
+        if not self.diverged:
+            self.stop_reason = self._check_stop()
+        self.version += 1
+        return True
+
+    def step_epoch(self):
+        """Train until the current pass over the training points ends; returns the steps done."""
+        start_epoch, start = self.epoch, self.steps
+        while self.epoch == start_epoch and self.step():
+            pass
+        return self.steps - start
+
+    def run(self, n_steps):
+        """Train up to ``n_steps`` mini-batches (fewer at a stop condition or divergence).
+        Returns the number of steps done."""
+        start = self.steps
+        for _ in range(int(n_steps)):
+            if not self.step():
+                break
+        return self.steps - start
+
+    # ----- text -------------------------------------------------------------------------------
+    def status_text(self):
+        """'epoch N · step M · train loss … · test loss … · test accuracy …' and any stop or
+        divergence message. Your own points say "not trained yet" before the first step."""
+        h = self.history
+        parts = [f"epoch {self.epoch}", f"step {self.steps}"]
+        if self.cfg["dataset"] == CSV_NAME and not self.trained:
+            parts.append("not trained yet")
+        elif np.isfinite(h["loss"][-1]) and np.isfinite(h["val_loss"][-1]):
+            parts += [f"train loss {h['loss'][-1]:.3f}", f"test loss {h['val_loss'][-1]:.3f}",
+                      f"test accuracy {h['val_accuracy'][-1]:.3f}"]
+        if self.diverged:
+            parts.append(self.diverge_message)
+        elif self.stop_reason:
+            parts.append(self.stop_reason)
+        return " · ".join(parts)
+
+    def describe(self):
+        """The setup in one line, e.g. 'circles, net 2-4-4-2 tanh, adam lr=0.03, batch 10'."""
+        cfg = self.cfg
+        arch = "-".join(str(s) for s in [2] + list(cfg["hidden"]) + [self.n_classes])
+        return (f"{cfg['dataset']}, net {arch} {cfg['activation']}, {cfg['optimizer']} "
+                f"lr={cfg['lr']:g}, batch {cfg['batch_size']}")
