@@ -290,6 +290,11 @@ class TrainingSession:
         self.watch = DivergenceWatch(advice="press Reset and try a smaller one")
         self._record()
         self._watch_loss()
+        # the model watches its own mini-batch losses too: same rule, same advice, started at
+        # the loss on the whole training set (not at one noisy batch)
+        self.model.watch.advice = self.watch.advice
+        self.model.watch.reset()
+        self.model.watch.check(self.history["loss"][-1], self.cfg["lr"])
         self.version += 1
 
     def reset(self):
@@ -387,9 +392,8 @@ class TrainingSession:
         try:
             self.batch_loss = float(self.model.train_step(self._Xs_train[idx],
                                                           self._T_train[idx]))
-        except FloatingPointError:     # the engine's DivergenceError: the step is not counted
-            self._diverge(self.watch.message(math.nan, self.cfg["lr"],
-                                             what="the loss or the weights"))
+        except DivergenceError as exc:     # the engine's watch: the step is not counted
+            self._diverge(str(exc))
             self.version += 1
             return False
         self._cursor += len(idx)

@@ -8,7 +8,9 @@ worked answer" that is neither. Every checker reads answers with the same rules
 fractions, lists may be tuples or comma-separated text, 2 decimals are enough, and where a share
 is asked a percentage is understood too.
 """
-from .._autoexport import export_all
+# One module per notebook, used as ``from helpers.exercises import symbolic_ai as ex`` and then
+# ``ex.check_rules(...)``: the checkers' names are only unique within their notebook.
+from . import (achievements_and_ai_winters, classical_ml, course_map, digits_through_the_layers,
+               feedback, how_training_works, layers_of_representations, learning_from_data,
+               representations, symbolic_ai)
 from .feedback import Feedback, compare, correct, not_yet
-
-export_all(__name__, __path__, globals())

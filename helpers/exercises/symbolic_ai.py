@@ -115,7 +115,7 @@ def check_running_example_rules(answer):
 
     ``answer``: the rules as text, one per line (``"if x > 1 and y > 0 then black"``), with an
     optional last line ``"otherwise white"``; or a list of such lines; or a
-    :class:`~helpers.rules.RuleList`.
+    :class:`~helpers.rule_lists.RuleList`.
     """
     if answer is None:
         return not_yet(_NO_ANSWER, "start from 'if x > 0 then black' and use the rule builder "

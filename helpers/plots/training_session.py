@@ -33,8 +33,6 @@ NOTHING, MOVING, EVERYTHING = "nothing", "moving", "everything"
 #: Font sizes in points: at 80 dpi, 9.5 pt is 10.6 pixels, the smallest text the stepper draws.
 TEXT, TITLE = 9.5, 10.5
 TRAIN_COLOR, TEST_COLOR = "#1f4e79", "#d9822b"
-#: The course's one region palette (an old name, still listed by helpers.plots).
-STEPPER_REGION_COLORS = REGION_COLORS
 
 
 def nice_ceiling(value):

@@ -6,6 +6,15 @@ in place (a PNG image widget is re-rendered; nothing is cleared and redrawn), an
 widget also stores a static picture of its current state, so readers on GitHub or nbviewer still
 see it. Every public name is available as ``helpers.widgets.NAME``.
 """
-from .._autoexport import export_all
-
-export_all(__name__, __path__, globals())
+from .backprop_walkthrough import BackpropWalkthrough
+from .base import CourseWidget, FigureView
+from .colour_space import ColourSpaceExplorer
+from .coordinate_explorer import CoordinateExplorer
+from .digit_inspector import DigitInspector
+from .drawing_pad import DrawingPad
+from .layer_inspector import STAGE_EXPLANATIONS, LayerInspector
+from .model_explorer import HYPER_PARAMETERS, ModelExplorer
+from .rule_builder import RuleBuilder
+from .stepper import STEPPER_DEFAULTS, TrainingStepper
+from .timeline import TimelineExplorer
+from .widget_check import WidgetCheck

@@ -102,7 +102,7 @@ class ModelExplorer(CourseWidget):
         handles = [Line2D([], [], ls="", marker="o", mfc=CLASS_COLORS[k], mec="#333333",
                           label=f"class {k}") for k in range(n_classes)]
         handles.append(Line2D([], [], ls="", marker="^", mfc="#bbbbbb", mec="#333333",
-                              label="test point (circles: training points)"))
+                              label="test point (round dots: training points)"))
         return self.fig.legend(handles=handles, loc="outside lower center", ncol=len(handles),
                                fontsize=TEXT_PT, frameon=False)
 
