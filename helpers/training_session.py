@@ -1,9 +1,9 @@
 """A training session: a small network learning 2-D points one mini-batch at a time.
 
 This is everything the training stepper (:mod:`helpers.widgets.stepper`) does *except* drawing and
-buttons: the experiment's settings and their checks, the points and their scaling, the model,
-``step()`` / ``step_epoch()`` / ``run()``, the stop conditions, divergence, the history of losses
-and accuracies, and the size of each layer's gradient. It uses no widgets and no plotting, so a
+buttons: the points and their scaling, the model, ``step()`` / ``step_epoch()`` / ``run()``, the
+stop conditions, divergence, the history of losses and accuracies, and the size of each layer's
+gradient (the settings and their checks are in :mod:`helpers.training_settings`). It uses no widgets and no plotting, so a
 plain script can use it::
 
     session = TrainingSession(dataset="xor", hidden=[8], lr=0.05)
@@ -17,151 +17,12 @@ import math
 import numpy as np
 
 from . import datasets, losses, models, optimizers
-from .layers import ACTIVATIONS, Dense
-from .plots.core import REGION_COLORS, grid_for
+from .layers import Dense
 from .training import DivergenceError, DivergenceWatch
-from .validation import as_2d, as_labels
+from .training_settings import (CSV_NAME, DATA_KEYS, GRID, MODEL_KEYS, SESSION_DEFAULTS,
+                                check_config, check_points)
 
-__all__ = ["TrainingSession", "SESSION_DEFAULTS", "check_config", "parse_hidden",
-           "check_points", "DATASET_NAMES", "CSV_NAME", "OPTIMIZER_NAMES", "LOSS_NAMES"]
-
-#: The data sets offered, in the order the stepper's dropdown shows them.
-DATASET_NAMES = ["running example", "circles", "xor", "moons", "spiral", "spiral (3 classes)",
-                 "gaussians"]
-#: The data set name for points loaded from a CSV file.
-CSV_NAME = "your CSV"
-OPTIMIZER_NAMES = {"sgd": "SGD", "momentum": "SGD + momentum 0.9", "rmsprop": "RMSprop",
-                   "adam": "Adam"}
-LOSS_NAMES = {"cross-entropy": "softmax cross-entropy", "mse": "mean squared error (one-hot)"}
-
-#: What a session starts with: circles (no straight line separates them), two small tanh layers
-#: and Adam, which learns them in about 20 epochs.
-SESSION_DEFAULTS = {
-    "dataset": "circles",
-    "n_points": 200,
-    "noise": 0.1,
-    "test_fraction": 0.25,
-    "seed": 0,
-    "hidden": [4, 4],
-    "activation": "tanh",
-    "loss": "cross-entropy",
-    "optimizer": "adam",
-    "lr": 0.03,
-    "batch_size": 10,
-    "max_epochs": 500,
-    "target_loss": 0.0,
-    "data": None,
-}
-
-LR_MIN, LR_MAX = 1e-4, 10.0
-MAX_POINTS = 5000
-MAX_HIDDEN_LAYERS, MAX_UNITS = 6, 64
-GRID = 64                       # the plane is evaluated on a GRID x GRID lattice
-#: Settings that change the points (and so everything after them).
-DATA_KEYS = ("dataset", "n_points", "noise", "test_fraction", "seed")
-#: Settings that need new weights.
-MODEL_KEYS = ("hidden", "activation", "loss")
-
-
-# ----- checking a configuration ---------------------------------------------------------------
-def parse_hidden(value):
-    """``"8, 8"`` or ``[8, 8]`` -> ``[8, 8]``; ``""`` -> ``[]`` (no hidden layer)."""
-    if isinstance(value, str):
-        parts = [p for p in value.replace(";", ",").replace(" ", ",").split(",") if p.strip()]
-        try:
-            sizes = [int(p) for p in parts]
-        except ValueError:
-            raise ValueError(f"hidden layers {value!r}: write whole numbers separated by commas, "
-                             f"e.g. '8, 8' for two layers of 8 units.") from None
-    else:
-        try:
-            sizes = [int(s) for s in value]
-        except (TypeError, ValueError):
-            raise TypeError(f"hidden must be a list of unit counts such as [8, 8] or the text "
-                            f"'8, 8', got {value!r}.") from None
-        if any(int(s) != s for s in value):
-            raise ValueError(f"hidden layers {value!r}: unit counts must be whole numbers.")
-    if len(sizes) > MAX_HIDDEN_LAYERS:
-        raise ValueError(f"{len(sizes)} hidden layers is more than the stepper shows; use at "
-                         f"most {MAX_HIDDEN_LAYERS}.")
-    for s in sizes:
-        if not 1 <= s <= MAX_UNITS:
-            raise ValueError(f"a hidden layer of {s} units: use between 1 and {MAX_UNITS} units "
-                             f"per layer.")
-    return sizes
-
-
-def _number(value, name, low, high, integer=False):
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise TypeError(f"{name} must be a number, got {value!r}.")
-    if integer and int(value) != value:
-        raise ValueError(f"{name} must be a whole number, got {value!r}.")
-    if not (np.isfinite(value) and low <= value <= high):
-        raise ValueError(f"{name} must lie between {low:g} and {high:g}, got {value!r}.")
-    return int(value) if integer else float(value)
-
-
-def _choice(value, name, options):
-    if value not in options:
-        raise ValueError(f"unknown {name} {value!r}; choose one of {list(options)}.")
-    return value
-
-
-def check_config(cfg):
-    """Return a complete, checked copy of a configuration (missing keys get defaults)."""
-    if not isinstance(cfg, dict):
-        raise TypeError(f"a stepper configuration is a dict such as TrainingStepper().config(), "
-                        f"got {type(cfg).__name__}.")
-    unknown = sorted(set(cfg) - set(SESSION_DEFAULTS))
-    if unknown:
-        raise ValueError(f"unknown setting(s) {unknown}; the stepper knows "
-                         f"{sorted(SESSION_DEFAULTS)}.")
-    c = dict(SESSION_DEFAULTS, **cfg)
-    out = {
-        "dataset": _choice(c["dataset"], "dataset", DATASET_NAMES + [CSV_NAME]),
-        "n_points": _number(c["n_points"], "n_points", 20, 2000, integer=True),
-        "noise": _number(c["noise"], "noise", 0.0, 1.0),
-        "test_fraction": _number(c["test_fraction"], "test_fraction", 0.05, 0.9),
-        "seed": _number(c["seed"], "seed", 0, 2**31 - 1, integer=True),
-        "hidden": parse_hidden(c["hidden"]),
-        "activation": _choice(c["activation"], "activation", list(ACTIVATIONS)),
-        "loss": _choice(c["loss"], "loss", list(LOSS_NAMES)),
-        "optimizer": _choice(c["optimizer"], "optimizer", list(OPTIMIZER_NAMES)),
-        "lr": _number(c["lr"], "learning rate (lr)", LR_MIN, LR_MAX),
-        "batch_size": _number(c["batch_size"], "batch_size", 1, 2000, integer=True),
-        "max_epochs": _number(c["max_epochs"], "max_epochs (0 means no limit)", 0, 10**6,
-                              integer=True),
-        "target_loss": _number(c["target_loss"], "target_loss (0 means none)", 0.0, 100.0),
-        "data": None,
-    }
-    if out["dataset"] == CSV_NAME:
-        data = c["data"]
-        if not isinstance(data, dict) or "X" not in data or "y" not in data:
-            raise ValueError("the dataset 'your CSV' needs data={'X': [[x, y], ...], 'y': "
-                             "[label, ...]}; load a file with load_csv(...) and use config().")
-        X, y = check_points(np.asarray(data["X"], dtype=float), data["y"])
-        out["data"] = {"X": X.tolist(), "y": y.tolist()}
-    return out
-
-
-def check_points(X, y):
-    """Check a learner's own points: two columns, 2 to 6 classes labelled 0, 1, ..., 8 to 5000
-    points. Returns ``(X, y)`` as arrays."""
-    X = as_2d(X, "the points", n_features=2, what="the stepper (x and y)")
-    y = as_labels(y, n_samples=len(X), name="the labels")
-    if len(np.unique(y)) < 2:
-        raise ValueError(f"the points have only one class (label {y[0]}); a classifier needs at "
-                         f"least two different labels.")
-    if y.max() >= len(REGION_COLORS):
-        raise ValueError(f"label {y.max()} is too large; the stepper draws up to "
-                         f"{len(REGION_COLORS)} classes, labelled 0 to {len(REGION_COLORS) - 1}.")
-    if len(X) > MAX_POINTS:
-        raise ValueError(f"{len(X)} points is more than the stepper can redraw quickly; use at "
-                         f"most {MAX_POINTS} (for example a random sample of your file).")
-    if len(X) < 8:
-        raise ValueError(f"only {len(X)} points; the stepper needs at least 8 to split them into "
-                         f"training and test points.")
-    return X, y
+__all__ = ["TrainingSession"]
 
 
 # ----- the session ----------------------------------------------------------------------------
@@ -249,9 +110,11 @@ class TrainingSession:
         self._X_eval = self.scale(every)
         #: The plane shown in the pictures: GRID x GRID points around the data (xx, yy as from
         #: np.meshgrid), and the same points as the network sees them.
-        self.xx, self.yy, grid = grid_for(every, GRID,
-                                          margin=0.3 * float(np.ptp(X, axis=0).max()) / 2)
-        self.grid = self.scale(grid)
+        margin = 0.3 * float(np.ptp(X, axis=0).max()) / 2
+        lo, hi = every.min(axis=0) - margin, every.max(axis=0) + margin
+        self.xx, self.yy = np.meshgrid(np.linspace(lo[0], hi[0], GRID),
+                                       np.linspace(lo[1], hi[1], GRID))
+        self.grid = self.scale(np.column_stack([self.xx.ravel(), self.yy.ravel()]))
 
     def scale(self, X):
         """Points as the network sees them (your own points are standardised)."""

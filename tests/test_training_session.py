@@ -17,8 +17,8 @@ from helpers import models
 from helpers.gradcheck import numerical_gradient
 from helpers.losses import MeanSquaredError, SoftmaxCrossEntropy
 from helpers.optimizers import SGD, Adam
-from helpers.training_session import (SESSION_DEFAULTS, TrainingSession, check_config,
-                                      parse_hidden)
+from helpers.training_session import TrainingSession
+from helpers.training_settings import SESSION_DEFAULTS, check_config, parse_hidden
 
 GOOD_CSV = "x,y,label\n" + "\n".join(
     f"{x:.3f},{y:.3f},{int(x + y > 0)}"
@@ -234,3 +234,14 @@ def test_a_bad_csv_raises_and_changes_nothing(source):
     with pytest.raises((ValueError, TypeError, OSError)):
         s.load_csv(source)
     assert s.config() == before
+
+
+def test_the_session_imports_no_widgets_and_no_plotting():
+    """The engine knows nothing of widgets or drawing (docs/ARCHITECTURE.md): a plain script
+    can train without matplotlib or ipywidgets being imported at all."""
+    import subprocess
+    import sys
+    code = ("import sys, helpers.training_session, helpers.models, helpers.classical; "
+            "print(sorted(m for m in ('matplotlib', 'ipywidgets') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

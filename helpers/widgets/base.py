@@ -18,7 +18,9 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from PIL import Image
 
-__all__ = ["CourseWidget", "FigureView"]
+from ..plots.training_session import EVERYTHING, NOTHING, stitch_pictures
+
+__all__ = ["CourseWidget", "FigureView", "PanelViews"]
 
 
 class FigureView:
@@ -229,3 +231,47 @@ class CourseWidget:
         data["image/png"] = self.view.compact_png()
         # drawn at 1.5x for sharpness, shown at the live picture's size (no wider than the page)
         return data, {"image/png": {"width": self.view.width_px}}
+
+
+class PanelViews:
+    """Several panels, each with its own FigureView and so its own image on the page, laid out
+    in ``rows`` of panel names. A refresh re-sends only the panels that changed (the training
+    stepper's four pictures). ``renders`` counts refreshes."""
+
+    def __init__(self, panels, rows, dpi):
+        self.ROWS = [list(row) for row in rows]
+        self.views = {name: FigureView(panel.fig, dpi=dpi, moving=panel.moving,
+                                       live_format="jpeg") for name, panel in panels.items()}
+        self.box = W.VBox([W.HBox([self.views[n].image for n in row],
+                                  layout=W.Layout(flex_flow="row wrap")) for row in self.ROWS])
+        self.renders = 1
+
+    def refresh(self, changes):
+        """Redraw and send each panel whose change (from its ``update``) is not NOTHING."""
+        for name, change in changes.items():
+            if change == EVERYTHING:
+                self.views[name].invalidate()
+            if change != NOTHING:
+                self.views[name].refresh()
+        self.renders += 1
+
+    def invalidate(self):
+        for view in self.views.values():
+            view.invalidate()
+
+    @property
+    def width_px(self):
+        """The widest row of pictures, in pixels as shown on the page."""
+        return max(sum(self.views[n].width_px for n in row) for row in self.ROWS)
+
+    def _stitched(self, picture, colors=None):
+        return stitch_pictures([[picture(self.views[n]) for n in row] for row in self.ROWS],
+                               colors)
+
+    def png(self):
+        """All panels as one PNG, laid out as on the page."""
+        return self._stitched(FigureView.png)
+
+    def compact_png(self):
+        """The static picture a notebook stores: all panels, sharp and in few colours."""
+        return self._stitched(FigureView.compact_png, colors=256)

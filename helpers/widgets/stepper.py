@@ -24,16 +24,15 @@ import ipywidgets as W
 
 from ..layers import ACTIVATIONS
 from ..plots.network_diagram import NetworkDiagram
-from ..plots.training_session import (CurvesPanel, EVERYTHING, GradientPanel, NOTHING,
-                                      RegionPanel, stitch_pictures)
-from ..training_session import (CSV_NAME, DATA_KEYS, DATASET_NAMES, LOSS_NAMES, LR_MAX, LR_MIN,
-                                MODEL_KEYS, OPTIMIZER_NAMES, SESSION_DEFAULTS, TrainingSession,
-                                check_config)
-from .base import CourseWidget, FigureView
+from ..plots.training_session import CurvesPanel, GradientPanel, RegionPanel
+from ..training_session import TrainingSession
+from ..training_settings import (CSV_NAME, DATA_KEYS, DATASET_NAMES, LOSS_NAMES, LR_MAX, LR_MIN,
+                                 MODEL_KEYS, OPTIMIZER_NAMES, SESSION_DEFAULTS, check_config)
+from .base import CourseWidget, PanelViews
 
 __all__ = ["TrainingStepper", "STEPPER_DEFAULTS"]
 
-#: What ``TrainingStepper()`` starts with (see :data:`helpers.training_session.SESSION_DEFAULTS`).
+#: What ``TrainingStepper()`` starts with (see :data:`helpers.training_settings.SESSION_DEFAULTS`).
 STEPPER_DEFAULTS = SESSION_DEFAULTS
 
 HELP_HTML = """
@@ -67,50 +66,6 @@ label (whole numbers 0, 1, ...), e.g. <code>0.5,1.2,0</code>.</p>
 """
 
 
-class PanelViews:
-    """The stepper's pictures: one FigureView, and so one image on the page, per panel. A
-    refresh re-sends only the panels that changed. ``renders`` counts refreshes."""
-
-    ROWS = [["regions", "network"], ["curves", "gradients"]]     # how they sit on the page
-
-    def __init__(self, panels, dpi):
-        self.views = {name: FigureView(panel.fig, dpi=dpi, moving=panel.moving,
-                                       live_format="jpeg") for name, panel in panels.items()}
-        self.box = W.VBox([W.HBox([self.views[n].image for n in row],
-                                  layout=W.Layout(flex_flow="row wrap")) for row in self.ROWS])
-        self.renders = 1
-
-    def refresh(self, changes):
-        """Redraw and send each panel whose change (from its ``update``) is not NOTHING."""
-        for name, change in changes.items():
-            if change == EVERYTHING:
-                self.views[name].invalidate()
-            if change != NOTHING:
-                self.views[name].refresh()
-        self.renders += 1
-
-    def invalidate(self):
-        for view in self.views.values():
-            view.invalidate()
-
-    @property
-    def width_px(self):
-        """The widest row of pictures, in pixels as shown on the page."""
-        return max(sum(self.views[n].width_px for n in row) for row in self.ROWS)
-
-    def _stitched(self, picture, colors=None):
-        return stitch_pictures([[picture(self.views[n]) for n in row] for row in self.ROWS],
-                               colors)
-
-    def png(self):
-        """All panels as one PNG, laid out as on the page."""
-        return self._stitched(FigureView.png)
-
-    def compact_png(self):
-        """The static picture a notebook stores: all panels, sharp and in few colours."""
-        return self._stitched(FigureView.compact_png, colors=256)
-
-
 class TrainingStepper(CourseWidget):
     """Train a small network step by step and watch every part of it change.
 
@@ -123,6 +78,9 @@ class TrainingStepper(CourseWidget):
     >>> s = TrainingStepper(dataset="xor", hidden=[8], lr=0.05)
     >>> s.step_epoch(); s.summary()
     """
+
+    #: How the four pictures sit on the page.
+    PANEL_ROWS = [["regions", "network"], ["curves", "gradients"]]
 
     #: Play shows a new picture every ``frame_interval`` seconds (30 a second) when the machine
     #: keeps up. Between two pictures it trains ``speed_slider.value`` steps, or fewer when
@@ -149,7 +107,7 @@ class TrainingStepper(CourseWidget):
         self.panels = {"regions": RegionPanel(dpi), "network": NetworkDiagram(dpi),
                        "curves": CurvesPanel(dpi), "gradients": GradientPanel(dpi)}
         self._update_panels()
-        self.view = PanelViews(self.panels, dpi)
+        self.view = PanelViews(self.panels, self.PANEL_ROWS, dpi)
         self._make_controls(self.session.cfg)
         self.help = W.Accordion(children=[W.HTML(HELP_HTML)], selected_index=None)
         self.help.set_title(0, "What am I looking at?")
