@@ -3,6 +3,17 @@ from pathlib import Path
 
 import pytest
 
+# Pictures the page shows smaller than they were drawn (their text shrinks with them). A stored
+# widget picture is drawn at 1.5x and carries its display width; it counts as shrunk only when
+# shown narrower than that width.
+SHRUNK_PICTURES = """() => [...document.querySelectorAll('.jp-OutputArea-output img')]
+  .filter(img => img.complete && img.naturalWidth > 0 && img.offsetParent !== null)
+  .map(img => ({shown: img.clientWidth,
+                wanted: img.hasAttribute('width') ? parseInt(img.getAttribute('width'))
+                                                  : img.naturalWidth}))
+  .filter(p => p.shown + 1 < p.wanted)
+  .map(p => `${p.shown} px shown of ${p.wanted} px`)"""
+
 NOTEBOOKS = sorted(p.name for p in (Path(__file__).resolve().parent.parent / "notebooks")
                    .glob("*.ipynb"))
 
@@ -18,6 +29,7 @@ def test_notebook_runs_cleanly_in_jupyterlab(run_notebook, screenshot_dir, name)
         widget.scroll_into_view_if_needed()
         assert widget.locator("img").count() == 0 or widget.locator("img").first.is_visible()
         widget.screenshot(path=str(screenshot_dir / f"{name[:-6]}-widget{i}.png"))
+    assert page.page.evaluate(SHRUNK_PICTURES) == [], f"{name}: a picture is wider than the page"
     page.page.locator(".jp-Notebook").evaluate("n => n.scrollTop = 0")
     page.screenshot(screenshot_dir)
     assert page.console_errors == [], f"{name}: browser console errors: {page.console_errors}"

@@ -143,8 +143,8 @@ class TrainingStepper(CourseWidget):
     def _make_controls(self, cfg):
         wide, style = W.Layout(width="250px"), {"description_width": "90px"}
 
-        def control(kind, key, description, **options):
-            widget = kind(description=description, layout=wide, style=style, **options)
+        def control(kind, key, description, layout=wide, style=style, **options):
+            widget = kind(description=description, layout=layout, style=style, **options)
             widget.observe(lambda change: self._on_control(key, change["new"]), names="value")
             return widget
 
@@ -169,10 +169,15 @@ class TrainingStepper(CourseWidget):
                                    value=", ".join(str(h) for h in cfg["hidden"]), **slider)
         self.activation_dropdown = control(W.Dropdown, "activation", "activation",
                                            options=list(ACTIVATIONS), value=cfg["activation"])
+        # dropdowns show their whole label: the longest, "mean squared error (one-hot)", needs
+        # about 220 px beside its description
         self.loss_dropdown = control(W.Dropdown, "loss", "loss", value=cfg["loss"],
-                                     options=[(v, k) for k, v in LOSS_NAMES.items()])
+                                     options=[(v, k) for k, v in LOSS_NAMES.items()],
+                                     layout=W.Layout(width="300px"),
+                                     style={"description_width": "70px"})
         self.optimizer_dropdown = control(W.Dropdown, "optimizer", "optimizer",
                                           value=cfg["optimizer"],
+                                          style={"description_width": "70px"},
                                           options=[(v, k) for k, v in OPTIMIZER_NAMES.items()])
         self.lr_slider = control(W.FloatLogSlider, "lr", "learning rate", base=10,
                                  min=math.log10(LR_MIN), max=math.log10(LR_MAX), step=0.25,
