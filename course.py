@@ -2,12 +2,16 @@
 """Set up and run *From Rules to Layers* with nothing but Python 3.
 
     python3 course.py                 set everything up (first time) and open the course
+    python3 course.py ko              the same, opening the Korean course (한국어 과정);
+                                      also: python3 course.py --lang ko
     python3 course.py test            run every test: unit tests and the notebooks (nbval)
     python3 course.py test FILE ...   check only the given notebooks or test files
     python3 course.py test-browser    open every notebook in a real browser and use its widgets
     python3 course.py bench           run the benchmarks (Python side, and in the browser when a
                                       Chromium is found) and write bench/results/latest.md
     python3 course.py setup           only create or update the environment
+    python3 course.py translations    update the Korean catalog and notebooks' twins, list what
+                                      still needs translating (for translators)
 
 The environment is a virtual environment in ``.venv`` inside the repository. It is created on
 first use and re-used afterwards; it is updated only when requirements.txt or pyproject.toml
@@ -75,12 +79,50 @@ def setup(extra_requirements=()):
     return PYTHON
 
 
-def start(extra_args):
+#: Where each language's course map is; ``python3 course.py ko`` opens the Korean one.
+COURSE_MAPS = {"en": Path("notebooks") / "00_course_map.ipynb",
+               "ko": Path("notebooks") / "ko" / "00_course_map.ipynb"}
+
+
+def start(extra_args, language="en"):
     python = setup()
-    say("opening JupyterLab on the course map (stop it with Ctrl+C) ...")
+    if language == "ko":
+        say("한국어 과정 지도(course map)를 JupyterLab에서 엽니다 (멈추려면 Ctrl+C) ...")
+    else:
+        say("opening JupyterLab on the course map (stop it with Ctrl+C) ...")
     os.chdir(ROOT)                    # the notebook path below is relative to the repository
     os.execv(str(python), [str(python), "-m", "jupyter", "lab",
-                           str(Path("notebooks") / "00_course_map.ipynb"), *extra_args])
+                           str(COURSE_MAPS[language]), *extra_args])
+
+
+def language_option(args):
+    """Split ``--lang ko`` / ``--lang=ko`` off JupyterLab's options; returns (language, rest)."""
+    language, rest, args = "en", [], list(args)
+    while args:
+        arg = args.pop(0)
+        if arg == "--lang" and args:
+            language = args.pop(0)
+        elif arg.startswith("--lang="):
+            language = arg.split("=", 1)[1]
+        else:
+            rest.append(arg)
+    language = language.lower()
+    if language not in COURSE_MAPS:
+        say(f"the course comes in {', '.join(COURSE_MAPS)}; got --lang {language!r}.")
+        sys.exit(2)
+    return language, rest
+
+
+def start_with_options(args):
+    language, rest = language_option(args)
+    start(rest, language)
+
+
+def translations(extra_args):
+    python = setup()
+    run([python, ROOT / "tools" / "translations.py", *extra_args])
+    result = subprocess.run([str(python), str(ROOT / "tools" / "notebook_twins.py")], cwd=ROOT)
+    sys.exit(result.returncode)
 
 
 def test(paths):
@@ -111,9 +153,11 @@ def main(argv):
     command, rest = (argv[0], argv[1:]) if argv else ("start", [])
     if command.startswith("--"):      # options for JupyterLab, e.g. --no-browser
         command, rest = "start", argv
-    commands = {"start": lambda: start(rest), "setup": lambda: setup() and None,
+    commands = {"start": lambda: start_with_options(rest),
+                "ko": lambda: start(rest, "ko"), "en": lambda: start(rest, "en"),
+                "setup": lambda: setup() and None,
                 "test": lambda: test(rest), "test-browser": lambda: test_browser(rest),
-                "bench": lambda: bench(rest)}
+                "bench": lambda: bench(rest), "translations": lambda: translations(rest)}
     if command in ("-h", "help"):
         print(__doc__)
         return

@@ -11,6 +11,8 @@ One small module per idea, each short enough to read in one sitting:
 - ``models``           Sequential: compile, fit, evaluate, predict
 - ``gradcheck``        finite differences, to check every gradient
 
+``helpers.set_language("ko")`` makes everything the package shows speak Korean (``i18n``).
+
 ``helpers.set_random_seed(42)`` seeds every random draw that is not seeded explicitly, as
 ``keras.utils.set_random_seed`` does.
 
@@ -36,5 +38,6 @@ from .losses import (BinaryCrossEntropy, CategoricalCrossEntropy, MeanSquaredErr
                      SoftmaxCrossEntropy, SparseCategoricalCrossEntropy)
 from .models import Callback, DivergenceError, Sequential, mlp  # noqa: E402
 from .optimizers import SGD, Adam, RMSprop  # noqa: E402
+from .i18n import get_language, set_language  # noqa: E402
 
 __version__ = "0.1.0"

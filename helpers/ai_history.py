@@ -14,10 +14,12 @@ numbers as published). (``models.History`` is something else: the losses of one 
 - :data:`API_MAP` — how the course's ``helpers`` names map onto Keras and PyTorch.
 """
 import html
+import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
 
+from .i18n import N_, T_, _
 from .notebooks import notebook_link
 from .validation import positive_int
 
@@ -26,7 +28,7 @@ __all__ = ["ImageNetResult", "IMAGENET_RESULTS", "HUMAN_TOP5_ESTIMATE", "HUMAN_E
            "event_at", "winter_at", "illustrative_mood", "MOOD_KEY_POINTS", "GlossaryEntry",
            "GLOSSARY", "glossary_markdown", "ApiPair", "API_MAP",
            "api_map_markdown", "resolve_helpers_name", "Table", "imagenet_table", "events_table",
-           "BOOK"]
+           "other_results_table", "KIND_NAMES", "BOOK"]
 
 #: The book whose chapter 1 the course follows.
 BOOK = "François Chollet, Deep Learning with Python (Manning; 1st ed. 2017, 2nd ed. 2021), chapter 1"
@@ -65,26 +67,28 @@ class ImageNetResult:
 
 
 IMAGENET_RESULTS = (
-    ImageNetResult(2010, 28.2, "NEC-UIUC", "hand-made image features + linear classifiers",
+    ImageNetResult(2010, 28.2, "NEC-UIUC", N_("hand-made image features + linear classifiers"),
                    ILSVRC_SOURCE),
-    ImageNetResult(2011, 25.8, "XRCE", "hand-made image features (Fisher vectors) + linear "
-                   "classifiers", ILSVRC_SOURCE),
-    ImageNetResult(2012, 16.4, "SuperVision", "AlexNet, a deep convolutional network trained on "
-                   "GPUs", ILSVRC_SOURCE + "; " + ALEXNET_SOURCE,
-                   note="entry trained on the challenge's own data; a variant that also used "
-                        "extra ImageNet images reached 15.3 % (Krizhevsky et al. 2012)"),
-    ImageNetResult(2013, 11.7, "Clarifai", "deep convolutional network", ILSVRC_SOURCE),
-    ImageNetResult(2014, 6.7, "GoogLeNet", "22-layer convolutional network (Inception)",
+    ImageNetResult(2011, 25.8, "XRCE",
+                   N_("hand-made image features (Fisher vectors) + linear classifiers"),
+                   ILSVRC_SOURCE),
+    ImageNetResult(2012, 16.4, "SuperVision",
+                   N_("AlexNet, a deep convolutional network trained on GPUs"),
+                   ILSVRC_SOURCE + "; " + ALEXNET_SOURCE,
+                   note=N_("entry trained on the challenge's own data; a variant that also used "
+                           "extra ImageNet images reached 15.3 % (Krizhevsky et al. 2012)")),
+    ImageNetResult(2013, 11.7, "Clarifai", N_("deep convolutional network"), ILSVRC_SOURCE),
+    ImageNetResult(2014, 6.7, "GoogLeNet", N_("22-layer convolutional network (Inception)"),
                    ILSVRC_SOURCE + "; " + GOOGLENET_SOURCE),
-    ImageNetResult(2015, 3.6, "MSRA", "ResNet, a 152-layer residual network", RESNET_SOURCE,
-                   note="3.57 % in the paper"),
+    ImageNetResult(2015, 3.6, "MSRA", N_("ResNet, a 152-layer residual network"), RESNET_SOURCE,
+                   note=N_("3.57 % in the paper")),
 )
 
 #: Results from other fields, stated in the text only (one number each, not a series).
 OTHER_RESULTS = (
-    {"year": 2016, "field": "speech recognition",
-     "result": "5.9 % word error rate on the Switchboard part of the NIST 2000 test set, the same "
-               "as the error the team measured for professional transcribers",
+    {"year": 2016, "field": T_("speech recognition"),
+     "result": T_("5.9 % word error rate on the Switchboard part of the NIST 2000 test set, the "
+                  "same as the error the team measured for professional transcribers"),
      "source": "W. Xiong et al., \"Achieving Human Parity in Conversational Speech Recognition\", "
                "Microsoft Research, arXiv:1610.05256, 2016; IEEE/ACM Trans. Audio, Speech and "
                "Language Processing, 2017"},
@@ -109,107 +113,113 @@ class Event:
     year: int
     title: str
     short: str          # a label of a few words for the figure
-    kind: str           # "hype", "winter" or "breakthrough"
+    kind: str           # "hype", "winter" or "breakthrough" (a key: see KIND_NAMES)
     expected: str
     happened: str
     source: str
 
 
+#: How a table names each kind of event (the kinds themselves are keys, never translated).
+KIND_NAMES = {"hype": N_("hype"), "winter": N_("winter"), "breakthrough": N_("breakthrough")}
+
 EVENTS = (
-    Event(1956, "Dartmouth workshop", "Dartmouth workshop", "hype",
-          "The organisers' proposal guessed that every feature of learning and intelligence could "
-          "be described precisely enough for a machine to imitate it, and that a small group "
-          "working for one summer could make real progress.",
-          "The meeting gave the field its name, artificial intelligence. Programs soon proved "
-          "theorems and played checkers, but the general intelligence hoped for did not arrive.",
+    Event(1956, N_("Dartmouth workshop"), N_("Dartmouth workshop"), "hype",
+          N_("The organisers' proposal guessed that every feature of learning and intelligence "
+             "could be described precisely enough for a machine to imitate it, and that a small "
+             "group working for one summer could make real progress."),
+          N_("The meeting gave the field its name, artificial intelligence. Programs soon proved "
+             "theorems and played checkers, but the general intelligence hoped for did not "
+             "arrive."),
           "J. McCarthy, M. Minsky, N. Rochester, C. Shannon, \"A Proposal for the Dartmouth "
           "Summer Research Project on Artificial Intelligence\", 1955; " + AIMA),
-    Event(1958, "Perceptron (Rosenblatt)", "perceptron", "hype",
-          "A machine that adjusts its own weights from examples. Newspaper reports presented it "
-          "as the first step towards computers that would see, talk and even be aware of "
-          "themselves.",
-          "Perceptrons learned simple visual patterns, but one layer of adjustable weights can "
-          "only separate classes with a straight line (or plane). Nobody yet knew how to train "
-          "several layers.",
+    Event(1958, N_("Perceptron (Rosenblatt)"), N_("perceptron"), "hype",
+          N_("A machine that adjusts its own weights from examples. Newspaper reports presented "
+             "it as the first step towards computers that would see, talk and even be aware of "
+             "themselves."),
+          N_("Perceptrons learned simple visual patterns, but one layer of adjustable weights "
+             "can only separate classes with a straight line (or plane). Nobody yet knew how to "
+             "train several layers."),
           "F. Rosenblatt, \"The perceptron: a probabilistic model for information storage and "
           "organization in the brain\", Psychological Review 65(6), 1958; \"New Navy Device "
           "Learns by Doing\", The New York Times, 8 July 1958"),
-    Event(1969, "Perceptrons (Minsky & Papert)", "Perceptrons (book)", "winter",
-          "Perceptrons, machines that learn their weights from examples, were one of the "
-          "hopes of the 1960s: given time, they might learn to recognise almost anything.",
-          "Minsky and Papert's book was a mathematical analysis of the limits of single-layer "
-          "perceptrons: one layer of adjustable weights cannot compute some simple functions, "
-          "such as XOR (is exactly one of two inputs on?). It cooled neural-network research "
-          "for more than a decade. It did not cause the first AI winter, which hit symbolic AI "
-          "(see 1973).",
+    Event(1969, N_("Perceptrons (Minsky & Papert)"), N_("Perceptrons (book)"), "winter",
+          N_("Perceptrons, machines that learn their weights from examples, were one of the "
+             "hopes of the 1960s: given time, they might learn to recognise almost anything."),
+          N_("Minsky and Papert's book was a mathematical analysis of the limits of single-layer "
+             "perceptrons: one layer of adjustable weights cannot compute some simple functions, "
+             "such as XOR (is exactly one of two inputs on?). It cooled neural-network research "
+             "for more than a decade. It did not cause the first AI winter, which hit symbolic "
+             "AI (see 1973)."),
           "M. Minsky, S. Papert, Perceptrons: An Introduction to Computational Geometry, MIT "
           "Press, 1969; " + AIMA),
-    Event(1973, "Lighthill report: the first winter", "Lighthill report", "winter",
-          "Symbolic AI had over-promised. In 1970 Marvin Minsky told Life magazine that in three "
-          "to eight years there would be a machine with the general intelligence of an average "
-          "human being. Governments funded AI expecting general problem solvers, automatic "
-          "translation and robots within a few years.",
-          "James Lighthill's report for the British Science Research Council judged that AI "
-          "had not met its grand goals: methods that worked on toy problems blew up on real "
-          "ones. Funding was cut in Britain "
-          "and, around the same time, in the United States: the first AI winter (roughly "
-          "1974-1980), which followed the over-promises of symbolic AI.",
+    Event(1973, N_("Lighthill report: the first winter"), N_("Lighthill report"), "winter",
+          N_("Symbolic AI had over-promised. In 1970 Marvin Minsky told Life magazine that in "
+             "three to eight years there would be a machine with the general intelligence of an "
+             "average human being. Governments funded AI expecting general problem solvers, "
+             "automatic translation and robots within a few years."),
+          N_("James Lighthill's report for the British Science Research Council judged that AI "
+             "had not met its grand goals: methods that worked on toy problems blew up on real "
+             "ones. Funding was cut in Britain and, around the same time, in the United States: "
+             "the first AI winter (roughly 1974-1980), which followed the over-promises of "
+             "symbolic AI."),
           "J. Lighthill, \"Artificial Intelligence: A General Survey\", Science Research Council, "
           "1973; " + LIFE_1970 + "; " + AIMA),
-    Event(1980, "Expert systems (XCON/R1)", "expert systems (XCON)", "hype",
-          "Capture an expert's know-how as hundreds or thousands of if-then rules and sell it. "
-          "DEC's XCON (first called R1) configured computer orders and was reported to save the "
-          "company millions of dollars a year; companies everywhere built expert systems.",
-          "The rule bases kept growing and became expensive to maintain: every new product or "
-          "exception needed new rules written by hand, and the systems broke on cases their "
-          "authors had not foreseen.",
+    Event(1980, N_("Expert systems (XCON/R1)"), N_("expert systems (XCON)"), "hype",
+          N_("Capture an expert's know-how as hundreds or thousands of if-then rules and sell "
+             "it. DEC's XCON (first called R1) configured computer orders and was reported to "
+             "save the company millions of dollars a year; companies everywhere built expert "
+             "systems."),
+          N_("The rule bases kept growing and became expensive to maintain: every new product or "
+             "exception needed new rules written by hand, and the systems broke on cases their "
+             "authors had not foreseen."),
           "J. McDermott, \"R1: A Rule-Based Configurer of Computer Systems\", Artificial "
           "Intelligence 19(1), 1982; " + AIMA),
-    Event(1986, "Backpropagation popularised", "backprop popularised", "breakthrough",
-          "With a way to compute how every weight in a many-layer network should change, "
-          "networks could learn their own internal representations.",
-          "Small multi-layer networks learned useful features, but computers were slow and "
-          "labelled data sets small, so for years they did not beat simpler methods on big "
-          "problems.",
+    Event(1986, N_("Backpropagation popularised"), N_("backprop popularised"), "breakthrough",
+          N_("With a way to compute how every weight in a many-layer network should change, "
+             "networks could learn their own internal representations."),
+          N_("Small multi-layer networks learned useful features, but computers were slow and "
+             "labelled data sets small, so for years they did not beat simpler methods on big "
+             "problems."),
           "D. E. Rumelhart, G. E. Hinton, R. J. Williams, \"Learning representations by "
           "back-propagating errors\", Nature 323, 533-536, 1986"),
-    Event(1987, "Lisp machine market collapses: the second winter", "Lisp machines collapse",
+    Event(1987, N_("Lisp machine market collapses: the second winter"), N_("Lisp machines "
+                                                                           "collapse"),
           "winter",
-          "Expert systems ran on special Lisp machines, and a whole industry was built around "
-          "them.",
-          "Cheaper general-purpose workstations and PCs caught up, the specialised hardware "
-          "market collapsed in 1987, and many AI companies failed: the second AI winter (the late "
-          "1980s to the early 1990s).",
+          N_("Expert systems ran on special Lisp machines, and a whole industry was built around "
+             "them."),
+          N_("Cheaper general-purpose workstations and PCs caught up, the specialised hardware "
+             "market collapsed in 1987, and many AI companies failed: the second AI winter (the "
+             "late 1980s to the early 1990s)."),
           AIMA + "; " + CREVIER),
-    Event(1989, "LeNet reads zip codes (LeCun et al.)", "LeNet", "breakthrough",
-          "A convolutional network trained with backpropagation could read handwritten digits "
-          "directly from pixels.",
-          "It worked: by the late 1990s a descendant read several million bank cheques a day. "
-          "But it stayed a niche, while other methods dominated machine learning in the 2000s.",
+    Event(1989, N_("LeNet reads zip codes (LeCun et al.)"), N_("LeNet"), "breakthrough",
+          N_("A convolutional network trained with backpropagation could read handwritten digits "
+             "directly from pixels."),
+          N_("It worked: by the late 1990s a descendant read several million bank cheques a day. "
+             "But it stayed a niche, while other methods dominated machine learning in the 2000s."),
           "Y. LeCun et al., \"Backpropagation Applied to Handwritten Zip Code Recognition\", "
           "Neural Computation 1(4), 541-551, 1989; Y. LeCun et al., \"Gradient-Based Learning "
           "Applied to Document Recognition\", Proceedings of the IEEE 86(11), 1998"),
-    Event(2012, "AlexNet wins ImageNet", "AlexNet", "breakthrough",
-          "Hand-designed image features plus a classifier were the state of the art; the best "
-          "entry of 2011 missed about one image in four.",
-          "A deep convolutional network trained on GPUs cut the error from 25.8 % to 16.4 %. "
-          "From then on every winning entry was a deep network, and deep learning spread "
-          "to speech, translation and games.",
+    Event(2012, N_("AlexNet wins ImageNet"), N_("AlexNet"), "breakthrough",
+          N_("Hand-designed image features plus a classifier were the state of the art; the best "
+             "entry of 2011 missed about one image in four."),
+          N_("A deep convolutional network trained on GPUs cut the error from 25.8 % to 16.4 %. "
+             "From then on every winning entry was a deep network, and deep learning spread to "
+             "speech, translation and games."),
           ALEXNET_SOURCE + "; " + ILSVRC_SOURCE),
-    Event(2020, "Today (the 2020s)", "today", "hype",
-          "Very large networks trained on huge data sets write text, make images and code. Some "
-          "predict human-level AI soon; others warn that expectations again run ahead of what "
-          "the systems can do.",
-          "Not known yet. The book's chapter 1 expects that the short term may disappoint while "
-          "the long term looks bright. What do you think?",
+    Event(2020, N_("Today (the 2020s)"), N_("today"), "hype",
+          N_("Very large networks trained on huge data sets write text, make images and code. "
+             "Some predict human-level AI soon; others warn that expectations again run ahead of "
+             "what the systems can do."),
+          N_("Not known yet. The book's chapter 1 expects that the short term may disappoint "
+             "while the long term looks bright. What do you think?"),
           BOOK),
 )
 
 #: The two AI winters as (first year, last year, name, source); the dates are conventional and
 #: approximate (sources disagree by a few years on when each ended).
 WINTERS = (
-    (1974, 1980, "first AI winter", AIMA),
-    (1987, 1993, "second AI winter", AIMA + "; " + CREVIER),
+    (1974, 1980, N_("first AI winter"), AIMA),
+    (1987, 1993, N_("second AI winter"), AIMA + "; " + CREVIER),
 )
 
 #: Hand-chosen (year, enthusiasm) points for the mood band. NOT DATA: a sketch of the story told
@@ -267,49 +277,51 @@ class GlossaryEntry:
 
 GLOSSARY = (
     GlossaryEntry("artificial intelligence", "인공지능", 1,
-                  "the effort to automate intellectual tasks that people normally do"),
+                  N_("the effort to automate intellectual tasks that people normally do")),
     GlossaryEntry("symbolic AI", "심볼릭 AI", 1,
-                  "AI built from rules that a person writes by hand"),
+                  N_("AI built from rules that a person writes by hand")),
     GlossaryEntry("expert system", "전문가 시스템", 1,
-                  "a large set of hand-written if-then rules capturing an expert's know-how"),
+                  N_("a large set of hand-written if-then rules capturing an expert's know-how")),
     GlossaryEntry("machine learning", "머신러닝", 2,
-                  "giving data and answers and letting the computer find the rules"),
+                  N_("giving data and answers and letting the computer find the rules")),
     GlossaryEntry("training", "훈련", 2,
-                  "the process of finding the rules (the weights) from examples"),
+                  N_("the process of finding the rules (the weights) from examples")),
     GlossaryEntry("answers", "해답", 2,
-                  "the expected outputs (labels) that come with the training data"),
+                  N_("the expected outputs (labels) that come with the training data")),
     GlossaryEntry("measure (of error)", "측정값", 2,
-                  "a number saying how far the predictions are from the answers"),
+                  N_("a number saying how far the predictions are from the answers")),
     GlossaryEntry("representation", "표현", 3,
-                  "a way of looking at (encoding) the data, e.g. RGB or HSV for colours"),
+                  N_("a way of looking at (encoding) the data, e.g. RGB or HSV for colours")),
     GlossaryEntry("coordinate change", "좌표 변환", 3,
-                  "a new representation of points; the right one makes a simple rule enough"),
+                  N_("a new representation of points; the right one makes a simple rule enough")),
     GlossaryEntry("learning", "학습", 3,
-                  "searching automatically, guided by the measure, for a better representation"),
+                  N_("searching automatically, guided by the measure, for a better "
+                     "representation")),
     GlossaryEntry("deep learning", "딥러닝", 5,
-                  "learning many successive layers of representations"),
+                  N_("learning many successive layers of representations")),
     GlossaryEntry("layer", "층", 5,
-                  "one step of a network: turns one representation into the next"),
+                  N_("one step of a network: turns one representation into the next")),
     GlossaryEntry("neural network", "신경망", 5,
-                  "a stack of layers; mathematics, not a model of the brain"),
+                  N_("a stack of layers; mathematics, not a model of the brain")),
     GlossaryEntry("weight", "가중치", 6,
-                  "the numbers that define what a layer does; training changes them"),
+                  N_("the numbers that define what a layer does; training changes them")),
     GlossaryEntry("loss function", "손실 함수", 6,
-                  "the differentiable measure of error the network is trained to make small"),
+                  N_("the differentiable measure of error the network is trained to make small")),
     GlossaryEntry("optimizer", "옵티마이저", 6,
-                  "the rule that changes the weights using the loss's gradients"),
+                  N_("the rule that changes the weights using the loss's gradients")),
     GlossaryEntry("backpropagation", "역전파", 6,
-                  "the chain rule run backwards to get every weight's gradient"),
+                  N_("the chain rule run backwards to get every weight's gradient")),
     GlossaryEntry("AI winter", "AI 겨울", 8,
-                  "a period of disappointment and cut funding after over-high expectations"),
+                  N_("a period of disappointment and cut funding after over-high expectations")),
 )
 
 
 def glossary_markdown():
     """The glossary as a markdown table with a relative link to the notebook of every term."""
-    lines = ["| term | 한국어 | meaning | notebook |", "|---|---|---|---|"]
+    lines = [_("| term | 한국어 | meaning | notebook |"), "|---|---|---|---|"]
     for g in GLOSSARY:
-        lines.append(f"| {g.english} | {g.korean} | {g.meaning} | {notebook_link(g.notebook)} |")
+        lines.append(f"| {g.english} | {g.korean} | {_(g.meaning)} | "
+                     f"{notebook_link(g.notebook)} |")
     return "\n".join(lines)
 
 
@@ -323,35 +335,36 @@ class ApiPair:
 
 API_MAP = (
     ApiPair("helpers.models.Sequential", "keras.Sequential", "torch.nn.Sequential",
-            "layers applied in order"),
+            N_("layers applied in order")),
     ApiPair("helpers.layers.Dense", "keras.layers.Dense", "torch.nn.Linear",
-            "helpers and Keras store W as (inputs, outputs); PyTorch stores (outputs, inputs)"),
+            N_("helpers and Keras store W as (inputs, outputs); PyTorch stores (outputs, inputs)")),
     ApiPair("helpers.layers.ReLU", "keras.layers.ReLU", "torch.nn.ReLU",
-            "also Sigmoid and Tanh; Keras also accepts activation=\"relu\" in Dense"),
+            N_("also Sigmoid and Tanh; Keras also accepts activation=\"relu\" in Dense")),
     ApiPair("helpers.losses.MeanSquaredError", "keras.losses.MeanSquaredError",
             "torch.nn.MSELoss", ""),
     ApiPair("helpers.losses.BinaryCrossEntropy", "keras.losses.BinaryCrossentropy",
-            "torch.nn.BCEWithLogitsLoss", "for raw scores: from_logits=True in helpers and Keras"),
+            "torch.nn.BCEWithLogitsLoss", N_("for raw scores: from_logits=True in helpers and "
+                                             "Keras")),
     ApiPair("helpers.losses.SoftmaxCrossEntropy",
             "keras.losses.SparseCategoricalCrossentropy(from_logits=True)",
-            "torch.nn.CrossEntropyLoss", "takes raw scores and integer labels"),
+            "torch.nn.CrossEntropyLoss", N_("takes raw scores and integer labels")),
     ApiPair("helpers.optimizers.SGD", "keras.optimizers.SGD", "torch.optim.SGD",
-            "also RMSprop and Adam; same update rules"),
+            N_("also RMSprop and Adam; same update rules")),
     ApiPair("helpers.models.Sequential.compile", "model.compile", "(none)",
-            "in PyTorch you simply keep a loss object and an optimizer object"),
+            N_("in PyTorch you simply keep a loss object and an optimizer object")),
     ApiPair("helpers.models.Sequential.fit", "model.fit",
-            "a hand-written training loop",
-            "per batch: zero_grad(), loss = loss_fn(model(x), y), loss.backward(), step()"),
+            N_("a hand-written training loop"),
+            N_("per batch: zero_grad(), loss = loss_fn(model(x), y), loss.backward(), step()")),
     ApiPair("helpers.models.Sequential.train_step", "model.train_on_batch",
-            "one pass of that loop", "forward, loss, backward, update"),
+            N_("one pass of that loop"), N_("forward, loss, backward, update")),
     ApiPair("helpers.models.Sequential.evaluate", "model.evaluate",
-            "a loop under torch.no_grad()", ""),
+            N_("a loop under torch.no_grad()"), ""),
     ApiPair("helpers.models.Sequential.predict", "model.predict", "model(x)", ""),
     ApiPair("helpers.gradcheck.numerical_gradient", "(none)", "torch.autograd.gradcheck",
-            "finite differences to check gradients"),
+            N_("finite differences to check gradients")),
     ApiPair("helpers.autograd.Value", "tf.GradientTape", "torch.autograd",
-            "records operations, then applies the chain rule backwards (loss.backward()); "
-            "GradientTape belongs to TensorFlow, the library under Keras"),
+            N_("records operations, then applies the chain rule backwards (loss.backward()); "
+               "GradientTape belongs to TensorFlow, the library under Keras")),
 )
 
 
@@ -374,23 +387,34 @@ def resolve_helpers_name(dotted):
 
 
 def _cell(text):
-    """Code in backticks, prose as it is, "(none)" as a dash."""
+    """Code in backticks, prose as it is (translated), "(none)" as a dash."""
     if text == "(none)":
         return "—"
-    return text if " " in text else f"`{text}`"
+    return _(text) if " " in text else f"`{text}`"
 
 
 def api_map_markdown():
     """The map from helpers to Keras and PyTorch as a markdown table."""
-    lines = ["| course `helpers` | Keras | PyTorch | note |", "|---|---|---|---|"]
+    lines = [_("| course `helpers` | Keras | PyTorch | note |"), "|---|---|---|---|"]
     for p in API_MAP:
-        lines.append(f"| {_cell(p.helpers)} | {_cell(p.keras)} | {_cell(p.pytorch)} | {p.note} |")
+        note = _(p.note) if p.note else ""
+        lines.append(f"| {_cell(p.helpers)} | {_cell(p.keras)} | {_cell(p.pytorch)} | {note} |")
     return "\n".join(lines)
 
 
 # ----------------------------------------------------------------------------------------------
 # Tables for display in a notebook
 # ----------------------------------------------------------------------------------------------
+def _width(text):
+    """How many columns ``text`` takes in a terminal: Hangul and other wide letters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in str(text))
+
+
+def _pad(text, width):
+    """``text`` followed by spaces up to ``width`` columns (``str.ljust`` for wide letters)."""
+    return str(text) + " " * (width - _width(text))
+
+
 class Table:
     """A list of records shown as HTML in a notebook and as aligned text elsewhere."""
 
@@ -400,18 +424,18 @@ class Table:
 
     def __repr__(self):
         if not self.records:
-            return "(empty table)"
+            return _("(empty table)")
         keys = list(self.records[0])
-        widths = {k: max(len(k), *(len(str(r[k])) for r in self.records)) for k in keys}
-        lines = ["  ".join(k.ljust(widths[k]) for k in keys)]
-        lines += ["  ".join(str(r[k]).ljust(widths[k]) for k in keys) for r in self.records]
+        widths = {k: max(_width(k), *(_width(r[k]) for r in self.records)) for k in keys}
+        lines = ["  ".join(_pad(k, widths[k]) for k in keys)]
+        lines += ["  ".join(_pad(r[k], widths[k]) for k in keys) for r in self.records]
         if self.caption:
             lines.append(self.caption)
         return "\n".join(line.rstrip() for line in lines)
 
     def _repr_html_(self):
         if not self.records:
-            return "<p>(empty table)</p>"
+            return f"<p>{html.escape(_('(empty table)'))}</p>"
         head = "".join(f"<th>{html.escape(k)}</th>" for k in self.records[0])
         body = "".join("<tr>" + "".join(f"<td style='text-align:left'>{html.escape(str(v))}</td>"
                                         for v in r.values()) + "</tr>" for r in self.records)
@@ -422,14 +446,23 @@ class Table:
 
 def imagenet_table():
     """The ImageNet results as a table, with the sources underneath."""
-    records = [{"year": str(r.year), "winning top-5 error (%)": f"{r.top5_error:.1f}",
-                "team": r.team, "method": r.method} for r in IMAGENET_RESULTS]
-    caption = (f"Estimated human error: {HUMAN_TOP5_ESTIMATE:.1f} %. Sources: 2010-2014 and the "
-               f"human estimate, Russakovsky et al. (IJCV 2015); 2015, He et al. (CVPR 2016).")
+    records = [{_("year"): str(r.year), _("winning top-5 error (%)"): f"{r.top5_error:.1f}",
+                _("team"): r.team, _("method"): _(r.method)} for r in IMAGENET_RESULTS]
+    caption = _("Estimated human error: {human:.1f} %. Sources: 2010-2014 and the human "
+                "estimate, Russakovsky et al. (IJCV 2015); 2015, He et al. (CVPR 2016)."
+                ).format(human=HUMAN_TOP5_ESTIMATE)
     return Table(records, caption)
 
 
 def events_table():
     """The timeline events (year, event, kind, source) as a table."""
-    return Table([{"year": str(e.year), "event": e.title, "kind": e.kind, "source": e.source}
-                  for e in EVENTS])
+    return Table([{_("year"): str(e.year), _("event"): _(e.title),
+                   _("kind"): _(KIND_NAMES[e.kind]), _("source"): e.source} for e in EVENTS])
+
+
+def other_results_table():
+    """The results from other fields (:data:`OTHER_RESULTS`) as a table (year, field, result,
+    source)."""
+    return Table([{_("year"): str(row["year"]), _("field"): _(row["field"]),
+                   _("result"): _(row["result"]), _("source"): row["source"]}
+                  for row in OTHER_RESULTS])

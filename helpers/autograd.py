@@ -20,6 +20,8 @@ chain of 100,000 operations is fine) and ``backward()`` can be called again safe
 import math
 import numbers
 
+from .i18n import _
+
 __all__ = ["Value", "topological_order"]
 
 
@@ -28,8 +30,8 @@ def _as_value(x):
     if isinstance(x, Value):
         return x
     if isinstance(x, bool) or not isinstance(x, numbers.Real):
-        raise TypeError(f"a Value can only be combined with numbers or other Values, got "
-                        f"{x!r} of type {type(x).__name__}.")
+        raise TypeError(_("a Value can only be combined with numbers or other Values, got "
+                          "{x!r} of type {type}.").format(x=x, type=type(x).__name__))
     return Value(x)
 
 
@@ -43,8 +45,9 @@ class Value:
 
     def __init__(self, data, label="", _parents=(), _op=""):
         if isinstance(data, bool) or not isinstance(data, numbers.Real):
-            raise TypeError(f"Value holds one real number, got {data!r} of type "
-                            f"{type(data).__name__}; use float(x) for a one-element array.")
+            raise TypeError(_("Value holds one real number, got {data!r} of type {type}; use "
+                              "float(x) for a one-element array.")
+                            .format(data=data, type=type(data).__name__))
         self.data = float(data)
         self.grad = 0.0
         self.label = str(label)
@@ -75,16 +78,18 @@ class Value:
 
     def __pow__(self, exponent):
         if isinstance(exponent, bool) or not isinstance(exponent, numbers.Real):
-            raise TypeError(f"the exponent must be a plain number (int or float), got "
-                            f"{type(exponent).__name__}; for x**y with a Value y write "
-                            f"(y * x.log()).exp().")
+            raise TypeError(_("the exponent must be a plain number (int or float), got "
+                              "{type}; for x**y with a Value y write (y * x.log()).exp().")
+                            .format(type=type(exponent).__name__))
         k = float(exponent)
         if self.data < 0 and not k.is_integer():
-            raise ValueError(f"a negative number ({self.data:g}) to the power {k:g} is not a "
-                             f"real number; use a whole-number exponent or a positive base.")
+            raise ValueError(_("a negative number ({data:g}) to the power {k:g} is not a real "
+                               "number; use a whole-number exponent or a positive base.")
+                             .format(data=self.data, k=k))
         if self.data == 0 and k < 0:
-            raise ZeroDivisionError(f"0 to the negative power {k:g} is undefined; keep the "
-                                    f"base away from 0 (for example x**2 + 1e-8).")
+            raise ZeroDivisionError(_("0 to the negative power {k:g} is undefined; keep the "
+                                      "base away from 0 (for example x**2 + 1e-8).")
+                                    .format(k=k))
         out = Value(_power(self.data, k), _parents=(self,), _op=f"**{exponent:g}")
 
         def push():                          # d(x^k)/dx = k x^(k-1); d(x^0)/dx = 0, even at 0
@@ -104,8 +109,8 @@ class Value:
 
     def log(self):
         if self.data <= 0:
-            raise ValueError(f"log needs a positive number, got {self.data:g}; the natural "
-                             f"logarithm is only defined for x > 0.")
+            raise ValueError(_("log needs a positive number, got {data:g}; the natural "
+                               "logarithm is only defined for x > 0.").format(data=self.data))
         out = Value(math.log(self.data), _parents=(self,), _op="log")
 
         def push():                          # d(ln x)/dx = 1/x
@@ -154,8 +159,8 @@ class Value:
     def __truediv__(self, other):
         other = _as_value(other)
         if other.data == 0:
-            raise ZeroDivisionError("division by a Value whose data is 0; keep the divisor "
-                                    "away from 0 (for example b + 1e-8).")
+            raise ZeroDivisionError(_("division by a Value whose data is 0; keep the divisor "
+                                      "away from 0 (for example b + 1e-8)."))
         out = Value(self.data / other.data, _parents=(self, other), _op="/")
 
         def push():                          # d(a/b)/da = 1/b, d(a/b)/db = -a/b^2 = -(a/b)/b
@@ -238,7 +243,7 @@ def topological_order(output):
     hit Python's recursion limit. The output is last.
     """
     if not isinstance(output, Value):
-        raise TypeError(f"expected a Value, got {type(output).__name__}.")
+        raise TypeError(_("expected a Value, got {type}.").format(type=type(output).__name__))
     order, done = [], set()
     stack = [(output, False)]
     while stack:

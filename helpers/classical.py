@@ -34,6 +34,7 @@ from .layers import sigmoid
 from .losses import BinaryCrossEntropy, SoftmaxCrossEntropy, softmax
 from .neighbours_and_trees import DecisionTree, KNearestNeighbors, gini
 from .training import DivergenceError, DivergenceWatch, minibatches
+from .i18n import N_, _
 from .validation import positive_int, positive_number
 from .with_features import FEATURE_MAPS, WithFeatures
 
@@ -72,7 +73,7 @@ class Perceptron(Classifier):
         w, b = np.zeros(X.shape[1]), 0.0
         rng = np.random.default_rng(self.seed)
         self.mistakes_ = []
-        for _ in range(self.max_iter):
+        for _iteration in range(self.max_iter):
             order = rng.permutation(len(X)) if self.shuffle else range(len(X))
             mistakes = 0
             for i in order:
@@ -162,9 +163,9 @@ class LogisticRegression(Classifier):
     def _gradient_descent(self, X, y, W, b):
         """Step downhill on the loss until the slope is flat (or ``max_iter`` passes)."""
         rng = np.random.default_rng(self.seed)
-        watch = DivergenceWatch(advice="create the model with a smaller lr")
+        watch = DivergenceWatch(advice=N_("create the model with a smaller lr"))
         self.loss_curve_, self.converged_ = [], False
-        for _ in range(self.max_iter):
+        for _iteration in range(self.max_iter):
             loss, grads = self._loss_and_gradients(X, y, W, b)
             watch.check(loss, lr=self.optimizer_.lr)        # exploding or NaN: stop, and say so
             self.loss_curve_.append(loss)
@@ -254,8 +255,9 @@ def _sklearn_estimator(model, n, SkPerceptron, SkLogisticRegression, KNeighborsC
     if isinstance(model, DecisionTree):
         return DecisionTreeClassifier(max_depth=model.max_depth,
                                       min_samples_split=model.min_samples_split, random_state=0)
-    raise TypeError(f"no scikit-learn counterpart for {type(model).__name__}; pass one of "
-                    f"{[m.__name__ for m in MODELS.values()]} or WithFeatures.")
+    raise TypeError(_("no scikit-learn counterpart for {model}; pass one of {names} or "
+                      "WithFeatures.").format(model=type(model).__name__,
+                                              names=[m.__name__ for m in MODELS.values()]))
 
 
 # ----- scoreboard rows --------------------------------------------------------------------------

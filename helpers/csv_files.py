@@ -13,6 +13,7 @@ import re
 
 import numpy as np
 
+from .i18n import N_, _
 from .validation import as_labels
 
 __all__ = ["load_csv", "CSVNotFoundError", "CSVIsADirectoryError", "MAX_CSV_BYTES"]
@@ -29,13 +30,11 @@ class CSVIsADirectoryError(IsADirectoryError, ValueError):
 #: Files larger than this are not a course CSV (5,000 points take about 100 kB).
 MAX_CSV_BYTES = 20_000_000
 
-_RESAVE = "open it in Excel (or a text editor) and save it as \"CSV UTF-8 (comma delimited)\""
-
-# The first bytes of files people pick by mistake.
-_NOT_TEXT = {b"\x89PNG": "a PNG picture", b"\xff\xd8\xff": "a JPEG picture",
-             b"GIF8": "a GIF picture", b"%PDF": "a PDF document",
-             b"PK\x03\x04": "a zip archive, or an Excel workbook (.xlsx)",
-             b"\xd0\xcf\x11\xe0": "an old Excel workbook (.xls) or Word document"}
+# The first bytes of files people pick by mistake (translated where the error is raised).
+_NOT_TEXT = {b"\x89PNG": N_("a PNG picture"), b"\xff\xd8\xff": N_("a JPEG picture"),
+             b"GIF8": N_("a GIF picture"), b"%PDF": N_("a PDF document"),
+             b"PK\x03\x04": N_("a zip archive, or an Excel workbook (.xlsx)"),
+             b"\xd0\xcf\x11\xe0": N_("an old Excel workbook (.xls) or Word document")}
 
 
 def load_csv(source):
@@ -57,17 +56,18 @@ def load_csv(source):
     cells = [(number, _cells(line, delimiter)) for number, line in lines]
     rows = [(number, row) for number, row in cells if any(c.strip() for c in row)]
     if not rows:
-        raise ValueError("the CSV file is empty; it needs rows of: x, y, label.")
+        raise ValueError(_("the CSV file is empty; it needs rows of: x, y, label."))
     if not any(_number(cell, delimiter) is not None for cell in rows[0][1]):
         rows = rows[1:]                                   # a header: no number in it
     if not rows:
-        raise ValueError("the CSV file has a header but no data rows; add rows of: x, y, label.")
+        raise ValueError(_("the CSV file has a header but no data rows; add rows of: x, y, "
+                           "label."))
     values = np.array([_numbers(number, row, delimiter) for number, row in rows], dtype=float)
     X = values[:, :2]
-    y = as_labels(values[:, 2], name="the CSV's label column")
+    y = as_labels(values[:, 2], name=N_("the CSV's label column"))
     if len(np.unique(y)) < 2:
-        raise ValueError(f"the CSV has only one class (label {y[0]}); a classifier needs at "
-                         f"least two different labels.")
+        raise ValueError(_("the CSV has only one class (label {label}); a classifier needs at "
+                           "least two different labels.").format(label=y[0]))
     return X, y
 
 
@@ -81,18 +81,20 @@ def _csv_text(source):
     if isinstance(source, str) and _is_csv_text(source):
         return source
     if not isinstance(source, (str, os.PathLike)):
-        raise TypeError(f"load_csv takes a path to a .csv file, the file's bytes, an open file "
-                        f"or CSV text, not {type(source).__name__}.")
+        raise TypeError(_("load_csv takes a path to a .csv file, the file's bytes, an open "
+                          "file or CSV text, not {type}.").format(type=type(source).__name__))
     path = os.fspath(source)
     if os.path.isdir(path):
-        raise CSVIsADirectoryError(f"{path!r} is a folder, not a file; pick the .csv file "
-                                   f"inside it.")
+        raise CSVIsADirectoryError(_("{path!r} is a folder, not a file; pick the .csv file "
+                                     "inside it.").format(path=path))
     if not os.path.exists(path):
-        raise CSVNotFoundError(f"no file at {path!r}; check the name and the folder (paths are "
-                               f"relative to {os.getcwd()!r}).")
+        raise CSVNotFoundError(_("no file at {path!r}; check the name and the folder (paths "
+                                 "are relative to {folder!r}).").format(path=path,
+                                                                      folder=os.getcwd()))
     if os.path.getsize(path) > MAX_CSV_BYTES:
-        raise ValueError(f"{path!r} is {os.path.getsize(path):,} bytes, far too large for a "
-                         f"course CSV of points; is it the right file?")
+        raise ValueError(_("{path!r} is {size:,} bytes, far too large for a course CSV of "
+                           "points; is it the right file?")
+                         .format(path=path, size=os.path.getsize(path)))
     with open(path, "rb") as fh:
         return _decode(fh.read())
 
@@ -115,27 +117,33 @@ def _decode(data):
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError:
-                raise ValueError(f"the file starts like {encoding.upper()} text but is not "
-                                 f"valid {encoding.upper()}; {_RESAVE}.") from None
+                raise ValueError(_("the file starts like {encoding} text but is not valid "
+                                   "{encoding}; open it in Excel (or a text editor) and save "
+                                   "it as \"CSV UTF-8 (comma delimited)\".")
+                                 .format(encoding=encoding.upper())) from None
     for magic, kind in _NOT_TEXT.items():
         if data.startswith(magic):
-            raise ValueError(f"this is not a text CSV file: it looks like {kind}. Pick the .csv "
-                             f"file, or {_RESAVE}.")
+            raise ValueError(_("this is not a text CSV file: it looks like {kind}. Pick the "
+                               ".csv file, or open it in Excel (or a text editor) and save it "
+                               "as \"CSV UTF-8 (comma delimited)\".").format(kind=_(kind)))
     utf16 = _utf16_without_bom(data) if b"\x00" in data else None
     if utf16:
         try:
             return data.decode(utf16)
         except UnicodeDecodeError:
-            raise ValueError(f"the file looks like UTF-16 text but is not valid UTF-16; "
-                             f"{_RESAVE}.") from None
+            raise ValueError(_("the file looks like UTF-16 text but is not valid UTF-16; "
+                               "open it in Excel (or a text editor) and save it as "
+                               "\"CSV UTF-8 (comma delimited)\".")) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")    # an older Excel's "CSV (Windows)"
     controls = sum(ch < " " and ch not in "\t\n\r\f" for ch in text[:10_000])
     if controls > 0.01 * len(text[:10_000]):
-        raise ValueError(f"this is not a text CSV file (it holds binary data, such as a picture "
-                         f"or a spreadsheet); pick the .csv file, or {_RESAVE}.")
+        raise ValueError(_("this is not a text CSV file (it holds binary data, such as a "
+                           "picture or a spreadsheet); pick the .csv file, or open it in Excel "
+                           "(or a text editor) and save it as \"CSV UTF-8 (comma "
+                           "delimited)\"."))
     return text
 
 
@@ -186,32 +194,48 @@ def _number(cell, delimiter):
 def _numbers(number, row, delimiter):
     """The three numbers of data row ``number`` (its line in the file), or a ValueError."""
     if len(row) < 3:
-        hint = "a column is missing"
+        message = _("row {number} has {n} column(s); every row needs exactly three: x, y, "
+                    "label (a column is missing).")
     elif delimiter == ",":
-        hint = "if your numbers have decimal commas (1,5), separate the columns with semicolons"
+        message = _("row {number} has {n} column(s); every row needs exactly three: x, y, "
+                    "label (if your numbers have decimal commas (1,5), separate the columns "
+                    "with semicolons).")
     else:
-        hint = "remove the extra columns"
+        message = _("row {number} has {n} column(s); every row needs exactly three: x, y, "
+                    "label (remove the extra columns).")
     if len(row) != 3:
-        raise ValueError(f"row {number} has {len(row)} column(s); every row needs exactly three: "
-                         f"x, y, label ({hint}).")
+        raise ValueError(message.format(number=number, n=len(row)))
     values = []
     for column, (cell, name) in enumerate(zip(row, ("x", "y", "label")), start=1):
         value, cell = _number(cell, delimiter), cell.strip()
-        where = f"column {column}, {name}"
+        where = _("column {column}, {name}").format(column=column, name=name)
         if not cell:
-            raise ValueError(f"row {number} is empty in {where}; fill it in or delete the row.")
+            raise ValueError(_("row {number} is empty in {where}; fill it in or delete the "
+                               "row.").format(number=number, where=where))
         if value is None:
-            fix = ("labels must be whole numbers 0, 1, 2, ...: give each class a number"
-                   if name == "label" else "every value must be numeric")
-            raise ValueError(f"row {number} holds {cell[:40]!r}, which is not a number "
-                             f"({where}); {fix}.")
+            if name == "label":
+                message = _("row {number} holds {cell!r}, which is not a number ({where}); "
+                            "labels must be whole numbers 0, 1, 2, ...: give each class a "
+                            "number.")
+            else:
+                message = _("row {number} holds {cell!r}, which is not a number ({where}); "
+                            "every value must be numeric.")
+            raise ValueError(message.format(number=number, cell=cell[:40], where=where))
         if not math.isfinite(value):
-            raise ValueError(f"row {number} holds {cell!r} ({where}), a missing or infinite "
-                             f"value; fill it in or delete the row.")
+            raise ValueError(_("row {number} holds {cell!r} ({where}), a missing or infinite "
+                               "value; fill it in or delete the row.")
+                             .format(number=number, cell=cell, where=where))
         if name == "label" and (value < 0 or value != round(value)):
-            kind = "negative" if value < 0 else "non-integer"
-            tip = " (for labels -1 and +1, write 0 instead of -1)" if value == -1 else ""
-            raise ValueError(f"row {number} holds the {kind} label {cell} (column 3); labels "
-                             f"must be whole numbers 0, 1, 2, ...{tip}.")
+            if value == -1:
+                message = _("row {number} holds the negative label {cell} (column 3); labels "
+                            "must be whole numbers 0, 1, 2, ... (for labels -1 and +1, write 0 "
+                            "instead of -1).")
+            elif value < 0:
+                message = _("row {number} holds the negative label {cell} (column 3); labels "
+                            "must be whole numbers 0, 1, 2, ....")
+            else:
+                message = _("row {number} holds the non-integer label {cell} (column 3); "
+                            "labels must be whole numbers 0, 1, 2, ....")
+            raise ValueError(message.format(number=number, cell=cell))
         values.append(value)
     return values

@@ -15,6 +15,7 @@ import functools
 
 import numpy as np
 
+from .i18n import _
 from .validation import as_labels, as_seed, fraction, positive_int, positive_number
 
 TWO_CLASS_ANGLE = 40.0           # degrees, counter-clockwise
@@ -37,9 +38,11 @@ def _check_classes(classes, n, name, maximum=None):
     """A number of classes from 2 to ``maximum``, and at least one point for each."""
     classes = positive_int(classes, name, minimum=2)
     if maximum is not None and classes > maximum:
-        raise ValueError(f"{name} must be between 2 and {maximum}, got {classes}.")
+        raise ValueError(_("{name} must be between 2 and {maximum}, got {classes}.")
+                         .format(name=name, maximum=maximum, classes=classes))
     if n < classes:
-        raise ValueError(f"n={n} points cannot fill {classes} {name}; use n >= {classes}.")
+        raise ValueError(_("n={n} points cannot fill {classes} {name}; use n >= {classes}.")
+                         .format(n=n, classes=classes, name=name))
     return classes
 
 
@@ -154,7 +157,8 @@ POINT_SETS = {
 def make(name, n=200, noise=0.1, seed=0):
     """Generate one of :data:`POINT_SETS` by name."""
     if not isinstance(name, str) or name not in POINT_SETS:
-        raise ValueError(f"unknown data set {name!r}; choose one of {sorted(POINT_SETS)}.")
+        raise ValueError(_("unknown data set {name!r}; choose one of {names}.")
+                         .format(name=name, names=sorted(POINT_SETS)))
     return POINT_SETS[name](n, noise, seed)
 
 
@@ -166,7 +170,7 @@ def train_test_split(X, y, test_fraction=0.25, seed=0):
     """
     X = np.asarray(X)
     if X.ndim == 0:
-        raise ValueError("X must be an array with one row per sample.")
+        raise ValueError(_("X must be an array with one row per sample."))
     y = as_labels(y, n_samples=len(X))
     test_fraction = fraction(test_fraction, "test_fraction")
     rng = _rng(seed)
@@ -178,8 +182,9 @@ def train_test_split(X, y, test_fraction=0.25, seed=0):
     test_mask = np.zeros(len(y), dtype=bool)
     test_mask[np.concatenate(test_idx)] = True
     if test_mask.all() or not test_mask.any():
-        raise ValueError(f"test_fraction={test_fraction} leaves an empty training or test set "
-                         f"for {len(y)} samples; use more data or a fraction nearer 0.25.")
+        raise ValueError(_("test_fraction={test_fraction} leaves an empty training or test "
+                           "set for {n} samples; use more data or a fraction nearer 0.25.")
+                         .format(test_fraction=test_fraction, n=len(y)))
     train, test = np.flatnonzero(~test_mask), np.flatnonzero(test_mask)
     rng.shuffle(train)
     rng.shuffle(test)

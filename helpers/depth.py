@@ -19,7 +19,8 @@ import numpy as np
 from . import datasets
 from .layers import Dense
 from .losses import SoftmaxCrossEntropy
-from .models import Callback, Sequential, mlp
+from .i18n import N_, _
+from .models import Callback, Sequential, mlp, pad, text_width
 from .optimizers import Adam
 from .validation import positive_int, positive_number
 
@@ -46,10 +47,12 @@ class TrainingRun:
 
     def _index(self, i):
         if isinstance(i, bool) or not isinstance(i, numbers.Integral):
-            raise TypeError(f"a checkpoint number must be a whole number, got {i!r}.")
+            raise TypeError(_("a checkpoint number must be a whole number, got {i!r}.")
+                            .format(i=i))
         if not -len(self) <= i < len(self):
-            raise ValueError(f"checkpoint {i} does not exist; this run has {len(self)} "
-                             f"checkpoints, numbered 0 to {len(self) - 1}.")
+            raise ValueError(_("checkpoint {i} does not exist; this run has {n} checkpoints, "
+                               "numbered 0 to {last}.").format(i=i, n=len(self),
+                                                               last=len(self) - 1))
         return int(i) % len(self)
 
     def load(self, model, i):
@@ -59,17 +62,20 @@ class TrainingRun:
 
     def __repr__(self):
         if not len(self):
-            return "TrainingRun(no checkpoints)"
-        return (f"TrainingRun({len(self)} checkpoints, epochs {self.epochs[0]}-{self.epochs[-1]}, "
-                f"training accuracy {self.accuracy[0]:.3f} -> {self.accuracy[-1]:.3f})")
+            return "TrainingRun(" + _("no checkpoints") + ")"
+        return "TrainingRun(" + _("{n} checkpoints, epochs {first}-{last}, training accuracy "
+                                  "{start:.3f} -> {end:.3f}").format(
+            n=len(self), first=self.epochs[0], last=self.epochs[-1], start=self.accuracy[0],
+            end=self.accuracy[-1]) + ")"
 
 
 def _check_model(model):
     if not isinstance(model, Sequential):
-        raise TypeError(f"model must be a helpers Sequential model (e.g. helpers.mlp([2, 2, 1])), "
-                        f"got {type(model).__name__}.")
+        raise TypeError(_("model must be a helpers Sequential model (e.g. "
+                          "helpers.mlp([2, 2, 1])), got {type}.")
+                        .format(type=type(model).__name__))
     if not model.layers:
-        raise ValueError("this model has no layers; build one with helpers.mlp([...]).")
+        raise ValueError(_("this model has no layers; build one with helpers.mlp([...])."))
     return model
 
 
@@ -112,15 +118,16 @@ def train_with_checkpoints(model, X, y, epochs, every=1, batch_size=32, seed=0,
     """
     _check_model(model)
     if model.loss is None or model.optimizer is None or not model.metrics:
-        raise ValueError("compile the model first, asking for accuracy: model.compile(loss=..., "
-                         "optimizer=..., metrics=['accuracy']).")
+        raise ValueError(_("compile the model first, asking for accuracy: "
+                           "model.compile(loss=..., optimizer=..., metrics=['accuracy'])."))
     epochs = positive_int(epochs, "epochs")
     every = positive_int(every, "every")
     if every > epochs:
-        raise ValueError(f"every={every} is more than epochs={epochs}; save a checkpoint at "
-                         f"least once during training (every <= epochs).")
+        raise ValueError(_("every={every} is more than epochs={epochs}; save a checkpoint at "
+                           "least once during training (every <= epochs).")
+                         .format(every=every, epochs=epochs))
     if validation_data is not None and len(validation_data) != 2:
-        raise ValueError("validation_data must be a pair (X_val, y_val).")
+        raise ValueError(_("validation_data must be a pair (X_val, y_val)."))
     run = TrainingRun()
     if validation_data is not None:
         run.val_accuracy = []
@@ -136,7 +143,8 @@ def grid_lines(lo=-1.5, hi=1.5, n_lines=9, n_points=60):
     horizontal ones, each sampled at ``n_points`` points. Shape (2 * n_lines, n_points, 2)."""
     lo, hi = float(lo), float(hi)
     if not (np.isfinite(lo) and np.isfinite(hi)) or lo >= hi:
-        raise ValueError(f"the grid needs lo < hi (two finite numbers), got lo={lo}, hi={hi}.")
+        raise ValueError(_("the grid needs lo < hi (two finite numbers), got lo={lo}, "
+                           "hi={hi}.").format(lo=lo, hi=hi))
     n_lines = positive_int(n_lines, "n_lines", minimum=2)
     n_points = positive_int(n_points, "n_points", minimum=2)
     ticks = np.linspace(lo, hi, n_lines)
@@ -152,9 +160,10 @@ def transform_lines(model, lines):
     _check_model(model)
     lines = np.asarray(lines, dtype=np.float64)
     if lines.ndim != 3:
-        raise ValueError(f"lines must have shape (n_lines, n_points, 2), got shape "
-                         f"{lines.shape}; make them with helpers.depth.grid_lines().")
-    n_lines, n_points, _ = lines.shape
+        raise ValueError(_("lines must have shape (n_lines, n_points, 2), got shape {shape}; "
+                           "make them with helpers.depth.grid_lines().")
+                         .format(shape=lines.shape))
+    n_lines, n_points, _coordinates = lines.shape
     reps = model.representations(lines.reshape(n_lines * n_points, -1))
     return [r.reshape(n_lines, n_points, -1) for r in reps]
 
@@ -183,11 +192,12 @@ def decision_line(model, stage):
     n = len(model.layers)
     stage = positive_int(stage, "stage", minimum=0)
     if stage > n:
-        raise ValueError(f"stage {stage} does not exist; this model has stages 0 to {n}.")
+        raise ValueError(_("stage {stage} does not exist; this model has stages 0 to {n}.")
+                         .format(stage=stage, n=n))
     last = model.layers[-1]
     if not isinstance(last, Dense) or last.n_out != 2:
-        raise ValueError("decision_line needs a model whose last layer is Dense(..., 2), one "
-                         "score per class.")
+        raise ValueError(_("decision_line needs a model whose last layer is Dense(..., 2), "
+                           "one score per class."))
     if stage < n and not all(isinstance(layer, Dense) for layer in model.layers[stage:]):
         return None
     width = model.layers[stage].n_in if stage < n else 2
@@ -200,11 +210,12 @@ def decision_line(model, stage):
 # ----- depth versus width ----------------------------------------------------------------------
 def _sizes(sizes):
     if isinstance(sizes, (str, bytes)) or not hasattr(sizes, "__len__"):
-        raise TypeError(f"sizes must be a list of layer sizes such as [2, 8, 8, 2], got "
-                        f"{sizes!r}.")
-    sizes = [positive_int(s, "layer size") for s in sizes]
+        raise TypeError(_("sizes must be a list of layer sizes such as [2, 8, 8, 2], got "
+                          "{sizes!r}.").format(sizes=sizes))
+    sizes = [positive_int(s, N_("layer size")) for s in sizes]
     if len(sizes) < 2:
-        raise ValueError("sizes needs at least an input and an output size, e.g. [2, 8, 2].")
+        raise ValueError(_("sizes needs at least an input and an output size, e.g. "
+                           "[2, 8, 2]."))
     return sizes
 
 
@@ -219,8 +230,9 @@ def widest_for_budget(n_hidden, budget, n_in=2, n_out=2):
     n_hidden = positive_int(n_hidden, "n_hidden")
     budget = positive_int(budget, "budget")
     if count_mlp_params([n_in] + [1] * n_hidden + [n_out]) > budget:
-        raise ValueError(f"a budget of {budget} parameters cannot pay for {n_hidden} hidden "
-                         f"layer(s) even one unit wide; raise the budget or use fewer layers.")
+        raise ValueError(_("a budget of {budget} parameters cannot pay for {n_hidden} hidden "
+                           "layer(s) even one unit wide; raise the budget or use fewer "
+                           "layers.").format(budget=budget, n_hidden=n_hidden))
     width = 1
     while count_mlp_params([n_in] + [width + 1] * n_hidden + [n_out]) <= budget:
         width += 1
@@ -258,7 +270,7 @@ def shape_of(model):
     _check_model(model)
     dense = [layer for layer in model.layers if isinstance(layer, Dense)]
     if not dense:
-        raise ValueError("this model has no Dense layer, so it has no shape to report.")
+        raise ValueError(_("this model has no Dense layer, so it has no shape to report."))
     return [dense[0].n_in] + [layer.n_out for layer in dense]
 
 
@@ -290,8 +302,9 @@ class ShapeResult:
         return float(np.mean(self.test_accuracies))
 
     def __repr__(self):
-        return (f"ShapeResult({self.name}: {self.params} params, mean test accuracy "
-                f"{self.mean_test_accuracy:.3f})")
+        return "ShapeResult(" + _("{name}: {params} params, mean test accuracy "
+                                  "{accuracy:.3f}").format(
+            name=self.name, params=self.params, accuracy=self.mean_test_accuracy) + ")"
 
 
 class ShapeComparison:
@@ -313,14 +326,24 @@ class ShapeComparison:
         return max(self.results, key=lambda r: r.mean_test_accuracy)
 
     def __repr__(self):
-        name_w = max(len("shape"), *(len(r.name) for r in self.results))
-        seeds = "".join(f"{'seed ' + str(s):>8}" for s in self.seeds)
-        lines = [f"test accuracy after {self.epochs} epochs, one column per seed",
-                 f"{'shape':<{name_w}}  hidden  params{seeds}    mean"]
+        # Translators: the column headers of the table printed by compare_shapes().
+        shape, hidden, params, mean = _("shape"), _("hidden"), _("params"), _("mean")
+        seed_names = [_("seed {seed}").format(seed=s) for s in self.seeds]
+        # column widths in English: 6 for hidden and params, 8 for each seed and the mean
+        name_w = max(text_width(shape), *(len(r.name) for r in self.results))
+        hidden_w, params_w = max(6, text_width(hidden)), max(6, text_width(params))
+        seed_w = max([8] + [text_width(name) + 1 for name in seed_names])
+        mean_w = max(8, text_width(mean) + 1)
+        lines = [_("test accuracy after {epochs} epochs, one column per seed")
+                 .format(epochs=self.epochs),
+                 pad(shape, name_w) + "  " + pad(hidden, hidden_w, right=True) + "  "
+                 + pad(params, params_w, right=True)
+                 + "".join(pad(name, seed_w, right=True) for name in seed_names)
+                 + pad(mean, mean_w, right=True)]
         for r in self.results:
-            accs = "".join(f"{a:>8.3f}" for a in r.test_accuracies)
-            lines.append(f"{r.name:<{name_w}}  {r.n_hidden:>6}  {r.params:>6}{accs}"
-                         f"{r.mean_test_accuracy:>8.3f}")
+            accs = "".join(f"{a:>{seed_w}.3f}" for a in r.test_accuracies)
+            lines.append(f"{r.name:<{name_w}}  {r.n_hidden:>{hidden_w}}  {r.params:>{params_w}}"
+                         f"{accs}{r.mean_test_accuracy:>{mean_w}.3f}")
         return "\n".join(lines)
 
 
@@ -331,14 +354,14 @@ def compare_shapes(shapes, split, activation="relu", epochs=150, lr=0.01, batch_
     Every shape gets the same data, epochs, optimizer and learning rate."""
     shapes = [_sizes(s) for s in shapes]
     if not shapes:
-        raise ValueError("pass at least one shape, e.g. [[2, 60, 2], [2, 14, 14, 2]].")
+        raise ValueError(_("pass at least one shape, e.g. [[2, 60, 2], [2, 14, 14, 2]]."))
     if len(split) != 4:
-        raise ValueError("split must be (X_train, y_train, X_test, y_test), as returned by "
-                         "helpers.datasets.train_test_split.")
+        raise ValueError(_("split must be (X_train, y_train, X_test, y_test), as returned by "
+                           "helpers.datasets.train_test_split."))
     X_train, y_train, X_test, y_test = split
     seeds = [positive_int(s, "seed", minimum=0) for s in seeds]
     if not seeds:
-        raise ValueError("pass at least one seed, e.g. seeds=(0,).")
+        raise ValueError(_("pass at least one seed, e.g. seeds=(0,)."))
     epochs = positive_int(epochs, "epochs")
     lr = positive_number(lr, "lr")
     results = []

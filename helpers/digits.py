@@ -17,7 +17,9 @@ Everything is plain NumPy; the tests compare each function with scikit-learn's v
 import numpy as np
 
 from .estimator import Estimator, as_features
+from .i18n import N_, _
 from .layers import Dense
+from .models import pad, text_width
 from .validation import as_2d, as_labels, positive_int
 
 __all__ = ["PCA", "layer_names", "confusion_matrix", "mistakes", "worst_mistakes",
@@ -64,12 +66,13 @@ class PCA(Estimator):
         n_components = positive_int(self.n_components, "n_components")
         X = as_features(X)
         if n_components > min(X.shape):
-            raise ValueError(f"n_components={n_components} is more than the data allows: at "
-                             f"most min(n_samples, n_features) = min{X.shape} = {min(X.shape)}; "
-                             f"ask for fewer components.")
+            raise ValueError(_("n_components={n_components} is more than the data allows: at "
+                               "most min(n_samples, n_features) = min{shape} = {most}; ask for "
+                               "fewer components.").format(n_components=n_components,
+                                                           shape=X.shape, most=min(X.shape)))
         self.n_features_in_ = X.shape[1]
         self.mean_ = X.mean(axis=0)
-        _, S, Vt = np.linalg.svd(X - self.mean_, full_matrices=False)
+        _U, S, Vt = np.linalg.svd(X - self.mean_, full_matrices=False)
         variance = S ** 2
         self.components_ = Vt[:n_components]
         total = variance.sum()
@@ -82,9 +85,9 @@ class PCA(Estimator):
         self._check_fitted("components_")
         X = as_features(X)
         if X.shape[1] != self.n_features_in_:
-            raise ValueError(f"X has {X.shape[1]} features, but PCA is expecting "
-                             f"{self.n_features_in_} features as input (the number of columns "
-                             f"of the data it was fitted on).")
+            raise ValueError(_("X has {n} features, but PCA is expecting {expected} features "
+                               "as input (the number of columns of the data it was fitted on).")
+                             .format(n=X.shape[1], expected=self.n_features_in_))
         return (X - self.mean_) @ self.components_.T
 
     def fit_transform(self, X, y=None):
@@ -106,8 +109,9 @@ def confusion_matrix(y_true, y_pred, n_classes=None):
     n_classes = positive_int(n_classes, "n_classes")
     for name, labels in (("y_true", y_true), ("y_pred", y_pred)):
         if labels.size and labels.max() >= n_classes:
-            raise ValueError(f"{name} contains label {labels.max()}, but n_classes={n_classes}; "
-                             f"raise n_classes or check the labels.")
+            raise ValueError(_("{name} contains label {label}, but n_classes={n_classes}; "
+                               "raise n_classes or check the labels.")
+                             .format(name=name, label=labels.max(), n_classes=n_classes))
     cm = np.zeros((n_classes, n_classes), dtype=np.int64)
     np.add.at(cm, (y_true, y_pred), 1)
     return cm
@@ -170,8 +174,9 @@ def silhouette(Z, y):
     y = as_labels(y, n_samples=len(Z), name="y")
     classes, inverse = np.unique(y, return_inverse=True)
     if not 2 <= len(classes) <= len(Z) - 1:
-        raise ValueError(f"the silhouette needs at least 2 classes and fewer classes than rows; "
-                         f"got {len(classes)} class(es) for {len(Z)} rows.")
+        raise ValueError(_("the silhouette needs at least 2 classes and fewer classes than "
+                           "rows; got {classes} class(es) for {rows} rows.")
+                         .format(classes=len(classes), rows=len(Z)))
     sq = (Z ** 2).sum(axis=1)
     distances = np.sqrt(np.maximum(sq[:, None] + sq[None, :] - 2.0 * Z @ Z.T, 0.0))
     np.fill_diagonal(distances, 0.0)
@@ -188,6 +193,16 @@ def silhouette(Z, y):
     return float(np.mean(np.nan_to_num(s)))
 
 
+def shown_layer_name(name):
+    """A name of :func:`layer_names` as a learner reads it: "input: 64 pixels" and "...: scores"
+    are translated; layer names such as "Dense(64, 96)" are code and stay as they are."""
+    if name.startswith("input: ") and name.endswith(" pixels"):
+        return _("input: {n} pixels").format(n=name[len("input: "):-len(" pixels")])
+    if name.endswith(": scores"):
+        return _("{layer}: scores").format(layer=name[:-len(": scores")])
+    return name
+
+
 class SeparationTable:
     """How far apart the classes are in each representation; shows as a text or HTML table."""
 
@@ -197,25 +212,36 @@ class SeparationTable:
         self.centroid_accuracy = list(centroid_accuracy)
         self.silhouettes = list(silhouettes)
 
+    #: the column headers (the keys of records()), translated where the table is shown
+    headers = {"representation": N_("representation"), "numbers": N_("numbers"),
+               "nearest-centroid accuracy": N_("nearest-centroid accuracy"),
+               "silhouette": N_("silhouette")}
+
     def records(self):
         return [{"representation": n, "numbers": str(w), "nearest-centroid accuracy": f"{c:.3f}",
                  "silhouette": f"{s:.3f}"}
                 for n, w, c, s in zip(self.names, self.widths, self.centroid_accuracy,
                                       self.silhouettes)]
 
+    def _shown(self):
+        """The header and the rows as a learner reads them (names and headers translated)."""
+        header = [_(self.headers[k]) for k in self.records()[0]]
+        rows = [[shown_layer_name(r["representation"])] + list(r.values())[1:]
+                for r in self.records()]
+        return header, rows
+
     def __repr__(self):
-        records = self.records()
-        keys = list(records[0])
-        widths = {k: max(len(k), *(len(r[k]) for r in records)) for k in keys}
-        lines = ["  ".join(k.ljust(widths[k]) for k in keys)]
-        lines += ["  ".join(r[k].ljust(widths[k]) for k in keys) for r in records]
+        header, rows = self._shown()
+        widths = [max(text_width(line[j]) for line in [header] + rows)
+                  for j in range(len(header))]
+        lines = ["  ".join(pad(cell, w) for cell, w in zip(line, widths))
+                 for line in [header] + rows]
         return "\n".join(line.rstrip() for line in lines)
 
     def _repr_html_(self):
-        records = self.records()
-        head = "".join(f"<th>{k}</th>" for k in records[0])
-        body = "".join("<tr>" + "".join(f"<td>{v}</td>" for v in r.values()) + "</tr>"
-                       for r in records)
+        header, rows = self._shown()
+        head = "".join(f"<th>{k}</th>" for k in header)
+        body = "".join("<tr>" + "".join(f"<td>{v}</td>" for v in r) + "</tr>" for r in rows)
         return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 

@@ -3,6 +3,8 @@ import importlib
 import platform
 import sys
 
+from .i18n import _
+
 #: What the course needs, as (import name, display name, lowest version).
 REQUIREMENTS = [("numpy", "NumPy", "1.26"), ("matplotlib", "matplotlib", "3.8"),
                 ("sklearn", "scikit-learn", "1.3"), ("ipywidgets", "ipywidgets", "8.1")]
@@ -19,7 +21,7 @@ def _version_tuple(text):
 def versions():
     """The versions of Python and the course's packages, as {name: version or None}."""
     found = {"Python": platform.python_version()}
-    for module, name, _ in REQUIREMENTS:
+    for module, name, _lowest in REQUIREMENTS:
         try:
             found[name] = importlib.import_module(module).__version__
         except ImportError:
@@ -32,14 +34,16 @@ def problems(found=None):
     found = versions() if found is None else found
     issues = []
     if _version_tuple(found["Python"]) < (3, 10):
-        issues.append(f"Python {found['Python']} is too old; the course needs 3.10 or newer.")
-    for _, name, lowest in REQUIREMENTS:
+        issues.append(_("Python {version} is too old; the course needs 3.10 or newer.")
+                      .format(version=found["Python"]))
+    for _module, name, lowest in REQUIREMENTS:
         have = found.get(name)
         if have is None:
-            issues.append(f"{name} is not installed; run `python3 course.py setup`.")
+            issues.append(_("{name} is not installed; run `python3 course.py setup`.")
+                          .format(name=name))
         elif _version_tuple(have) < _version_tuple(lowest):
-            issues.append(f"{name} {have} is older than {lowest}; run `python3 course.py "
-                          f"setup` to update it.")
+            issues.append(_("{name} {have} is older than {lowest}; run `python3 course.py "
+                            "setup` to update it.").format(name=name, have=have, lowest=lowest))
     return issues
 
 
@@ -47,10 +51,14 @@ def check():
     """Print a one-line verdict (and what to do if something is wrong); return True if ready."""
     issues = problems()
     if issues:
-        print("Something needs fixing before the course will run:")
+        print(_("Something needs fixing before the course will run:"))
         for line in issues:
             print("  -", line)
         return False
-    running = "inside Jupyter" if "ipykernel" in sys.modules else "outside Jupyter"
-    print(f"All good: Python 3.10+ and every package the course needs are here ({running}).")
+    if "ipykernel" in sys.modules:
+        print(_("All good: Python 3.10+ and every package the course needs are here (inside "
+                "Jupyter)."))
+    else:
+        print(_("All good: Python 3.10+ and every package the course needs are here (outside "
+                "Jupyter)."))
     return True

@@ -27,6 +27,7 @@ import inspect
 
 import numpy as np
 
+from .i18n import _
 from .validation import as_2d
 
 __all__ = ["NotFittedError", "Estimator", "Classifier", "as_features", "as_class_labels",
@@ -42,35 +43,38 @@ class NotFittedError(ValueError, AttributeError):
 def as_features(X, name="X"):
     """X as a float array (n_samples, n_features) with at least one sample and one feature."""
     if hasattr(X, "toarray") and hasattr(X, "nnz"):
-        raise TypeError(f"{name} is a SciPy sparse matrix; the course's models work on ordinary "
-                        f"arrays: pass {name}.toarray().")
+        raise TypeError(_("{name} is a SciPy sparse matrix; the course's models work on "
+                          "ordinary arrays: pass {name}.toarray().").format(name=_(name)))
     if X is not None:
         try:
             arr = np.asarray(X)
         except ValueError:
-            raise ValueError(f"{name} has rows of different lengths; every row needs the same "
-                             f"number of features.") from None
+            raise ValueError(_("{name} has rows of different lengths; every row needs the "
+                               "same number of features.").format(name=_(name))) from None
         if arr.dtype.kind == "c":
-            raise ValueError(f"Complex data not supported: {name} holds complex numbers; pass "
-                             f"real numbers (for example {name}.real).")
+            raise ValueError(_("Complex data not supported: {name} holds complex numbers; "
+                               "pass real numbers (for example {name}.real).")
+                             .format(name=_(name)))
         if arr.ndim == 1:
-            raise ValueError(f"Reshape your data: {name} must be 2-D (n_samples, n_features) but "
-                             f"got a 1-D array of shape {arr.shape}; use {name}.reshape(-1, 1) "
-                             f"for a single feature or {name}.reshape(1, -1) for a single sample.")
+            raise ValueError(_("Reshape your data: {name} must be 2-D (n_samples, n_features) "
+                               "but got a 1-D array of shape {shape}; use {name}.reshape(-1, 1) "
+                               "for a single feature or {name}.reshape(1, -1) for a single "
+                               "sample.").format(name=_(name), shape=arr.shape))
         if arr.dtype.kind not in "biuf":
             try:
                 X = arr.astype(np.float64)
             except (TypeError, ValueError) as problem:
-                raise TypeError(f"{name} must hold numbers only ({problem}); convert it with "
-                                f"np.asarray({name}, dtype=float) first or remove the "
-                                f"non-numeric entries.") from None
+                raise TypeError(_("{name} must hold numbers only ({problem}); convert it with "
+                                  "np.asarray({name}, dtype=float) first or remove the "
+                                  "non-numeric entries.").format(name=_(name), problem=problem)
+                                ) from None
         else:
             X = arr
     arr = as_2d(X, name)
     if arr.shape[1] == 0:
-        raise ValueError(f"{name} has 0 feature(s) (shape={arr.shape}) while a minimum of 1 is "
-                         f"required: every row needs at least one number (check which columns "
-                         f"you selected).")
+        raise ValueError(_("{name} has 0 feature(s) (shape={shape}) while a minimum of 1 is "
+                           "required: every row needs at least one number (check which columns "
+                           "you selected).").format(name=_(name), shape=arr.shape))
     return arr
 
 
@@ -82,35 +86,40 @@ def as_class_labels(y, n_samples, name="y"):
     once, sorted, and ``positions`` says where in ``classes`` the label of every row is.
     """
     if y is None:
-        raise ValueError(f"this model requires y to be passed, but the target {name} is None; "
-                         f"pass one class label per row of X.")
+        raise ValueError(_("this model requires y to be passed, but the target {name} is "
+                           "None; pass one class label per row of X.").format(name=_(name)))
     arr = np.asarray(y)
     if arr.ndim == 2 and arr.shape[1] == 1:
         arr = arr[:, 0]                     # a column of labels
     if arr.ndim != 1:
-        raise ValueError(f"{name} must be 1-D (one class label per row) but has shape "
-                         f"{arr.shape}; if it is one-hot encoded use {name}.argmax(axis=1).")
+        raise ValueError(_("{name} must be 1-D (one class label per row) but has shape "
+                           "{shape}; if it is one-hot encoded use {name}.argmax(axis=1).")
+                         .format(name=_(name), shape=arr.shape))
     if len(arr) != n_samples:
-        raise ValueError(f"{name} has {len(arr)} labels but X has {n_samples} rows; pass one "
-                         f"label per row of X.")
+        raise ValueError(_("{name} has {n} labels but X has {n_samples} rows; pass one "
+                           "label per row of X.").format(name=_(name), n=len(arr),
+                                                         n_samples=n_samples))
     if arr.dtype.kind == "c":
-        raise ValueError(f"Complex data not supported: {name} holds complex numbers.")
+        raise ValueError(_("Complex data not supported: {name} holds complex numbers.")
+                         .format(name=_(name)))
     if arr.dtype.kind in "fO":
         numbers = arr if arr.dtype.kind == "f" else np.array(
             [v for v in arr if isinstance(v, (float, np.floating))], dtype=np.float64)
         if not np.all(np.isfinite(numbers)):
-            raise ValueError(f"{name} contains NaN or infinite values; every row needs a real "
-                             f"class label (remove those rows, or fill in their labels).")
+            raise ValueError(_("{name} contains NaN or infinite values; every row needs a "
+                               "real class label (remove those rows, or fill in their "
+                               "labels).").format(name=_(name)))
         continuous = numbers[numbers != np.round(numbers)]
         if continuous.size:
-            raise ValueError(f"Unknown label type: {name} holds continuous values such as "
-                             f"{continuous[0]:g}, and a classifier needs class labels (0, 1, "
-                             f"... or names); bin the values into classes first.")
+            raise ValueError(_("Unknown label type: {name} holds continuous values such as "
+                               "{value:g}, and a classifier needs class labels (0, 1, ... or "
+                               "names); bin the values into classes first.")
+                             .format(name=_(name), value=continuous[0]))
     try:
         classes, positions = np.unique(arr, return_inverse=True)
     except TypeError:
-        raise TypeError(f"{name} mixes labels of different types (for example numbers and "
-                        f"strings); use one type for all labels.") from None
+        raise TypeError(_("{name} mixes labels of different types (for example numbers and "
+                          "strings); use one type for all labels.").format(name=_(name))) from None
     return classes, positions.reshape(-1)
 
 
@@ -149,10 +158,11 @@ class Estimator:
         estimator. They are checked by the next ``fit``."""
         names = self._param_names()
         for key, value in params.items():
-            name, _, inner = key.partition("__")
+            name, _separator, inner = key.partition("__")
             if name not in names:
-                raise ValueError(f"{type(self).__name__} has no hyper-parameter {name!r}; it "
-                                 f"has {names}.")
+                raise ValueError(_("{estimator} has no hyper-parameter {name!r}; it has "
+                                   "{names}.").format(estimator=type(self).__name__, name=name,
+                                                      names=names))
             if inner:
                 getattr(self, name).set_params(**{inner: value})
             else:
@@ -168,8 +178,9 @@ class Estimator:
 
     def _check_fitted(self, attribute="n_features_in_"):
         if not hasattr(self, attribute):
-            raise NotFittedError(f"this {type(self).__name__} has not been trained yet; call "
-                                 f".fit(X_train, y_train) before using it.")
+            raise NotFittedError(_("this {estimator} has not been trained yet; call "
+                                   ".fit(X_train, y_train) before using it.")
+                                 .format(estimator=type(self).__name__))
 
     # ----- scikit-learn's tags: what the estimator can do ------------------------------------
     def __sklearn_tags__(self):
@@ -214,13 +225,14 @@ class Classifier(Estimator):
         X = as_features(X)
         classes, positions = as_class_labels(y, len(X))
         if len(classes) < 2:
-            raise ValueError(f"y contains only one class ({classes[0]!r}); a classifier needs "
-                             f"examples of at least two different classes.")
+            raise ValueError(_("y contains only one class ({label!r}); a classifier needs "
+                               "examples of at least two different classes.")
+                             .format(label=classes[0]))
         if self._binary_only and len(classes) > 2:
-            raise ValueError(f"Only binary classification is supported: "
-                             f"{type(self).__name__} separates two classes, but y has "
-                             f"{len(classes)}; use LogisticRegression, KNearestNeighbors or "
-                             f"DecisionTree for more classes.")
+            raise ValueError(_("Only binary classification is supported: {estimator} "
+                               "separates two classes, but y has {n}; use LogisticRegression, "
+                               "KNearestNeighbors or DecisionTree for more classes.")
+                             .format(estimator=type(self).__name__, n=len(classes)))
         self.classes_, self.n_features_in_ = classes, X.shape[1]
         return X, positions
 
@@ -229,10 +241,11 @@ class Classifier(Estimator):
         self._check_fitted("classes_")
         X = as_features(X)
         if X.shape[1] != self.n_features_in_:
-            raise ValueError(f"X has {X.shape[1]} features, but {type(self).__name__} is "
-                             f"expecting {self.n_features_in_} features as input (it was trained "
-                             f"on {self.n_features_in_} columns and expects {self.n_features_in_} "
-                             f"again); pass data with the training data's columns.")
+            raise ValueError(_("X has {n} features, but {estimator} is expecting {expected} "
+                               "features as input (it was trained on {expected} columns and "
+                               "expects {expected} again); pass data with the training data's "
+                               "columns.").format(n=X.shape[1], estimator=type(self).__name__,
+                                                  expected=self.n_features_in_))
         return X
 
     def predict(self, X):
@@ -246,6 +259,6 @@ class Classifier(Estimator):
         y = np.asarray(y)
         y = y[:, 0] if y.ndim == 2 and y.shape[1] == 1 else y
         if y.shape != predicted.shape:
-            raise ValueError(f"y has shape {y.shape} but X has {len(predicted)} rows; pass one "
-                             f"label per row of X.")
+            raise ValueError(_("y has shape {shape} but X has {n} rows; pass one label per row "
+                               "of X.").format(shape=y.shape, n=len(predicted)))
         return float(np.mean(predicted == y))

@@ -12,6 +12,8 @@ Rules over numbers (a classifier a person writes) are in ``helpers.rule_lists``.
 import re
 from dataclasses import dataclass
 
+from .i18n import _
+
 __all__ = ["Implication", "KnowledgeBase", "Inference", "ANIMAL_RULES", "PENGUIN_RULE"]
 
 _FACT = re.compile(r"^(not )?[A-Za-z_][A-Za-z0-9_]*$")
@@ -19,12 +21,13 @@ _FACT = re.compile(r"^(not )?[A-Za-z_][A-Za-z0-9_]*$")
 
 def _fact(text, where):
     if not isinstance(text, str):
-        raise TypeError(f"{where}: a fact must be a string such as 'has_hair', got "
-                        f"{type(text).__name__}.")
+        raise TypeError(_("{where}: a fact must be a string such as 'has_hair', got {type}.")
+                        .format(where=where, type=type(text).__name__))
     text = " ".join(text.split())
     if not _FACT.match(text):
-        raise ValueError(f"{where}: {text!r} is not a fact name; use one word made of letters, "
-                         f"digits and _, such as 'has_hair', optionally preceded by 'not '.")
+        raise ValueError(_("{where}: {fact!r} is not a fact name; use one word made of "
+                           "letters, digits and _, such as 'has_hair', optionally preceded by "
+                           "'not '.").format(where=where, fact=text))
     return text
 
 
@@ -41,7 +44,26 @@ class Implication:
     conclusion: str
 
     def text(self):
+        """The rule in the words :meth:`KnowledgeBase.add` reads (always English: data)."""
         return f"{self.name}: if {' and '.join(self.conditions)} then {self.conclusion}"
+
+    def shown(self):
+        """The rule as a learner reads it, in the language the package speaks."""
+        return f"{self.name}: " + _("if {conditions} then {label}").format(
+            conditions=_and(self.conditions), label=self.conclusion)
+
+
+def _and(facts):
+    """Facts joined with "and", in the language the package speaks."""
+    facts = list(facts)
+    text = facts[0] if facts else ""
+    for fact in facts[1:]:
+        text = _("{first} and {second}").format(first=text, second=fact)
+    return text
+
+
+def _rule_where(name):
+    return _("rule {name}").format(name=name)
 
 
 _IMPLICATION = re.compile(r"^\s*(?:(?P<name>[A-Za-z0-9_]+)\s*:\s*)?if\s+(?P<when>.+?)\s+then\s+"
@@ -73,14 +95,16 @@ class Inference:
                       self.facts)
 
     def __repr__(self):
-        lines = [f"given: {', '.join(self.given) if self.given else '(nothing)'}"]
+        given = ", ".join(self.given) if self.given else _("(nothing)")
+        lines = [_("given: {facts}").format(facts=given)]
         for step, (rule, fact) in enumerate(self.trace, start=1):
-            lines.append(f"step {step}: {rule.name} fires ({' and '.join(rule.conditions)}) "
-                         f"-> {fact}")
+            lines.append(_("step {step}: {rule} fires ({conditions}) -> {fact}").format(
+                step=step, rule=rule.name, conditions=_and(rule.conditions), fact=fact))
         if not self.trace:
-            lines.append("no rule fires")
+            lines.append(_("no rule fires"))
         for fact in self.conflicts:
-            lines.append(f"CONFLICT: both {fact!r} and 'not {fact}' were concluded")
+            lines.append(_("CONFLICT: both {fact!r} and 'not {name}' were concluded")
+                         .format(fact=fact, name=fact))
         return "\n".join(lines)
 
 
@@ -105,23 +129,23 @@ class KnowledgeBase:
         if isinstance(rule, str):
             match = _IMPLICATION.match(rule)
             if match is None:
-                raise ValueError(f"cannot read the rule {rule!r}; write it as "
-                                 f"'NAME: if FACT and FACT then FACT', e.g. "
-                                 f"'R1: if has_hair then mammal'.")
+                raise ValueError(_("cannot read the rule {rule!r}; write it as 'NAME: if FACT "
+                                   "and FACT then FACT', e.g. 'R1: if has_hair then mammal'.")
+                                 .format(rule=rule))
             name = match["name"] or f"R{len(self.rules) + 1}"
             conditions = re.split(r"\s+and\s+", match["when"].strip(), flags=re.IGNORECASE)
-            rule = Implication(name, tuple(_fact(c, f"rule {name}") for c in conditions),
-                               _fact(match["then"], f"rule {name}"))
+            rule = Implication(name, tuple(_fact(c, _rule_where(name)) for c in conditions),
+                               _fact(match["then"], _rule_where(name)))
         elif isinstance(rule, Implication):
-            rule = Implication(rule.name, tuple(_fact(c, f"rule {rule.name}")
+            rule = Implication(rule.name, tuple(_fact(c, _rule_where(rule.name))
                                                 for c in rule.conditions),
-                               _fact(rule.conclusion, f"rule {rule.name}"))
+                               _fact(rule.conclusion, _rule_where(rule.name)))
         else:
-            raise TypeError(f"a rule must be text like 'R1: if has_hair then mammal', got "
-                            f"{type(rule).__name__}.")
+            raise TypeError(_("a rule must be text like 'R1: if has_hair then mammal', got "
+                              "{type}.").format(type=type(rule).__name__))
         if any(r.name == rule.name for r in self.rules):
-            raise ValueError(f"there is already a rule named {rule.name!r}; give the new rule "
-                             f"another name.")
+            raise ValueError(_("there is already a rule named {name!r}; give the new rule "
+                               "another name.").format(name=rule.name))
         self.rules.append(rule)
         return self
 
@@ -130,8 +154,8 @@ class KnowledgeBase:
         for i, rule in enumerate(self.rules):
             if rule.name == name:
                 return self.rules.pop(i)
-        raise ValueError(f"there is no rule named {name!r}; the rules are "
-                         f"{', '.join(r.name for r in self.rules)}.")
+        raise ValueError(_("there is no rule named {name!r}; the rules are {names}.")
+                         .format(name=name, names=", ".join(r.name for r in self.rules)))
 
     def __len__(self):
         return len(self.rules)
@@ -143,8 +167,9 @@ class KnowledgeBase:
         the loop always stops, even when rules feed each other in a circle.
         """
         if isinstance(facts, str) or not hasattr(facts, "__iter__"):
-            raise TypeError("facts must be a set or list of strings, e.g. {'has_hair', "
-                            "'eats_meat'} (a single string would be read letter by letter).")
+            raise TypeError(_("facts must be a set or list of strings, e.g. {{'has_hair', "
+                              "'eats_meat'}} (a single string would be read letter by "
+                              "letter).").format())
         given = []
         for fact in facts:
             fact = _fact(fact, "facts")
@@ -192,11 +217,12 @@ class KnowledgeBase:
         return sorted(found, key=order.index)
 
     def lines(self):
-        return [rule.text() for rule in self.rules]
+        """The rules as a learner reads them, in the language the package speaks."""
+        return [rule.shown() for rule in self.rules]
 
     def __repr__(self):
-        return "\n".join([f"KnowledgeBase with {len(self.rules)} rules:"] +
-                         ["  " + line for line in self.lines()])
+        head = _("KnowledgeBase with {n} rules:").format(n=len(self.rules))
+        return "\n".join([head] + ["  " + line for line in self.lines()])
 
 
 #: A small animal-identification knowledge base in the style of the classic textbook

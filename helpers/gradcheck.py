@@ -6,6 +6,7 @@ backward pass. A relative error near 1e-10 means the two agree; above 1e-4, some
 """
 import numpy as np
 
+from .i18n import _
 from .validation import positive_number
 
 
@@ -16,8 +17,8 @@ def numerical_gradient(f, x, eps=1e-6):
     """
     eps = positive_number(eps, "eps")
     if not isinstance(x, np.ndarray) or x.dtype != np.float64:
-        raise TypeError("x must be a float64 NumPy array (it is nudged in place); use "
-                        "np.asarray(x, dtype=float).")
+        raise TypeError(_("x must be a float64 NumPy array (it is nudged in place); use "
+                          "np.asarray(x, dtype=float)."))
     grad = np.zeros_like(x)
     for i in np.ndindex(x.shape):
         old = x[i]
@@ -38,7 +39,8 @@ def rel_error(a, b):
     """
     a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
     if a.shape != b.shape:
-        raise ValueError(f"the arrays have different shapes, {a.shape} and {b.shape}.")
+        raise ValueError(_("the arrays have different shapes, {a} and {b}.")
+                         .format(a=a.shape, b=b.shape))
     scale = max(np.linalg.norm(a), np.linalg.norm(b))
     return 0.0 if scale == 0 else float(np.linalg.norm(a - b) / scale)
 
@@ -77,7 +79,7 @@ def check_model(model, X, y, eps=1e-6, details=False):
     model.backprop(X, y)
     analytic = [g.copy() for g in model.gradients()]
     if not analytic:
-        raise ValueError("the model has no parameters to check.")
+        raise ValueError(_("the model has no parameters to check."))
 
     def loss(_):
         return model.evaluate(X, y, return_dict=True)["loss"]

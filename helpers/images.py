@@ -18,6 +18,7 @@ import numbers
 
 import numpy as np
 
+from .i18n import N_, _
 from .representations import hsv_to_rgb, rgb_to_hsv
 from .validation import positive_int
 
@@ -43,10 +44,11 @@ FAMILIES = {
 #: A family is vivid when its saturation is at least this (all its saturations are, or none).
 VIVID_SATURATION = 0.5
 #: Channel names of each colour space, in order.
-SPACES = {"RGB": ("red", "green", "blue"), "HSV": ("hue", "saturation", "value")}
+SPACES = {"RGB": (N_("red"), N_("green"), N_("blue")),
+          "HSV": (N_("hue"), N_("saturation"), N_("value"))}
 #: The two tasks: what to select, and which families are the right answer.
-TASKS = {"red pixels": ("red",),
-         "vivid pixels": tuple(k for k, v in FAMILIES.items() if v[1][0] >= VIVID_SATURATION)}
+TASKS = {N_("red pixels"): ("red",),
+         N_("vivid pixels"): tuple(k for k, v in FAMILIES.items() if v[1][0] >= VIVID_SATURATION)}
 
 
 class ColourPicture:
@@ -68,13 +70,15 @@ class ColourPicture:
 
     def __repr__(self):
         h, w = self.family.shape
-        shares = ", ".join(f"{t}: {m.mean():.0%}" for t, m in self.targets.items())
-        return f"ColourPicture {w}×{h} pixels ({shares})"
+        shares = ", ".join(f"{_(t)}: {m.mean():.0%}" for t, m in self.targets.items())
+        return "ColourPicture " + _("{w}×{h} pixels ({shares})").format(w=w, h=h,
+                                                                        shares=shares)
 
 
 def _space(space):
     if space not in SPACES:
-        raise ValueError(f"unknown colour space {space!r}; use 'RGB' or 'HSV'.")
+        raise ValueError(_("unknown colour space {space!r}; use 'RGB' or 'HSV'.")
+                         .format(space=space))
     return space
 
 
@@ -147,27 +151,30 @@ def _ranges(ranges, space):
         unknown = [k for k in ranges if str(k).upper()[:1] not in by_letter
                    or (len(str(k)) > 1 and str(k).lower() not in names)]
         if unknown:
-            raise ValueError(f"unknown channel(s) {unknown} for {space}; use "
-                             f"{[n[0].upper() for n in names]} (or {list(names)}).")
+            raise ValueError(_("unknown channel(s) {unknown} for {space}; use {letters} (or "
+                               "{names}).").format(unknown=unknown, space=space,
+                                                   letters=[n[0].upper() for n in names],
+                                                   names=list(names)))
         given = {by_letter[str(k).upper()[0]]: v for k, v in ranges.items()}
         ranges = [given.get(n, (0.0, 1.0)) for n in names]
     ranges = list(ranges)
     if len(ranges) != 3:
-        raise ValueError(f"give one (low, high) pair per channel of {space} {names}; "
-                         f"got {len(ranges)}.")
+        raise ValueError(_("give one (low, high) pair per channel of {space} {names}; got "
+                           "{n}.").format(space=space, names=names, n=len(ranges)))
     out = []
     for name, pair in zip(names, ranges):
         try:
             low, high = pair
         except (TypeError, ValueError):
-            raise TypeError(f"the range for {name} must be a pair (low, high), e.g. (0.2, 1.0); "
-                            f"got {pair!r}.") from None
+            raise TypeError(_("the range for {name} must be a pair (low, high), e.g. (0.2, "
+                              "1.0); got {pair!r}.").format(name=_(name), pair=pair)) from None
         for v in (low, high):
             if isinstance(v, bool) or not isinstance(v, numbers.Real):
-                raise TypeError(f"the range for {name} must hold numbers, got {pair!r}.")
+                raise TypeError(_("the range for {name} must hold numbers, got {pair!r}.")
+                                .format(name=_(name), pair=pair))
         if low > high:
-            raise ValueError(f"the range for {name} goes from {low} down to {high}; write the "
-                             f"smaller number first.")
+            raise ValueError(_("the range for {name} goes from {low} down to {high}; write the "
+                               "smaller number first.").format(name=_(name), low=low, high=high))
         out.append((float(low), float(high)))
     return out
 
@@ -184,8 +191,8 @@ def select(pixels, ranges, space="RGB"):
         pixels = pixels.pixels(space)
     pixels = np.asarray(pixels, dtype=np.float64)
     if pixels.shape[-1:] != (3,):
-        raise ValueError(f"pixels must have 3 channels in the last axis; got shape "
-                         f"{pixels.shape}.")
+        raise ValueError(_("pixels must have 3 channels in the last axis; got shape {shape}.")
+                         .format(shape=pixels.shape))
     mask = np.ones(pixels.shape[:-1], dtype=bool)
     for k, (low, high) in enumerate(bounds):
         mask &= (pixels[..., k] >= low) & (pixels[..., k] <= high)
@@ -202,8 +209,9 @@ def mask_scores(mask, target):
     mask = np.asarray(mask, dtype=bool)
     target = np.asarray(target, dtype=bool)
     if mask.shape != target.shape:
-        raise ValueError(f"mask has shape {mask.shape} but the target has shape "
-                         f"{target.shape}; select from the same picture.")
+        raise ValueError(_("mask has shape {shape} but the target has shape {target}; select "
+                           "from the same picture.").format(shape=mask.shape,
+                                                            target=target.shape))
     caught = int(np.sum(mask & target))
     union = int(np.sum(mask | target))
     return {"caught": caught, "missed": int(np.sum(target & ~mask)),
@@ -214,8 +222,8 @@ def mask_scores(mask, target):
 def desaturate(rgb, amount):
     """Wash the colours out: multiply every pixel's saturation by ``1 - amount`` (via HSV)."""
     if isinstance(amount, bool) or not isinstance(amount, numbers.Real) or not 0 <= amount <= 1:
-        raise ValueError(f"amount must be a number between 0 (unchanged) and 1 (grey), got "
-                         f"{amount!r}.")
+        raise ValueError(_("amount must be a number between 0 (unchanged) and 1 (grey), got "
+                           "{amount!r}.").format(amount=amount))
     hsv = rgb_to_hsv(rgb)
     hsv[..., 1] *= 1.0 - amount
     return hsv_to_rgb(hsv)

@@ -13,6 +13,7 @@ import random
 
 import numpy as np
 
+from .i18n import N_, _
 from .validation import as_2d, positive_int
 
 _generator = np.random.default_rng()
@@ -54,15 +55,16 @@ class Layer:
 
     def _cached(self):
         if self._cache is None:
-            raise RuntimeError(f"{type(self).__name__}.backward() was called before forward(); "
-                               f"run a forward pass first.")
+            raise RuntimeError(_("{layer}.backward() was called before forward(); "
+                                 "run a forward pass first.").format(layer=type(self).__name__))
         return self._cache
 
     def _check_grad(self, grad_out, shape):
         grad_out = np.asarray(grad_out, dtype=np.float64)
         if grad_out.shape != shape:
-            raise ValueError(f"{type(self).__name__}.backward() got a gradient of shape "
-                             f"{grad_out.shape}, but the last forward() output had shape {shape}.")
+            raise ValueError(_("{layer}.backward() got a gradient of shape {got}, but the last "
+                               "forward() output had shape {shape}.")
+                             .format(layer=type(self).__name__, got=grad_out.shape, shape=shape))
         return grad_out
 
     def __repr__(self):
@@ -90,8 +92,9 @@ class Dense(Layer):
     def forward(self, x):
         if not (isinstance(x, np.ndarray) and x.ndim == 2 and x.shape[1] == self.n_in):
             # not already a 2-D array of the right width: convert it, or explain what is wrong
-            x = as_2d(x, "the input", n_features=self.n_in,
-                      what=f"this Dense({self.n_in}, {self.n_out}) layer")
+            x = as_2d(x, N_("the input"), n_features=self.n_in,
+                      what=_("this Dense({n_in}, {n_out}) layer").format(n_in=self.n_in,
+                                                                         n_out=self.n_out))
         self._cache = x
         return x @ self.params["W"] + self.params["b"]
 
@@ -163,5 +166,6 @@ def activation(name):
     if isinstance(name, Layer):
         return name
     if name not in ACTIVATIONS:
-        raise ValueError(f"unknown activation {name!r}; choose one of {sorted(ACTIVATIONS)}.")
+        raise ValueError(_("unknown activation {name!r}; choose one of {names}.")
+                         .format(name=name, names=sorted(ACTIVATIONS)))
     return ACTIVATIONS[name]()

@@ -16,6 +16,7 @@ loss it was given:
 """
 import numpy as np
 
+from .i18n import _
 from .layers import sigmoid
 from .validation import as_labels
 
@@ -33,10 +34,11 @@ def _predictions(pred):
     if pred.ndim == 1:
         pred = pred[:, None]
     if pred.ndim != 2:
-        raise ValueError(f"predictions must be 2-D (batch, outputs), got shape {pred.shape}.")
+        raise ValueError(_("predictions must be 2-D (batch, outputs), got shape {shape}.")
+                         .format(shape=pred.shape))
     if not np.all(np.isfinite(pred)):
-        raise ValueError("the predictions contain NaN or infinite values; if this happened "
-                         "during training, the learning rate is probably too large.")
+        raise ValueError(_("the predictions contain NaN or infinite values; if this happened "
+                           "during training, the learning rate is probably too large."))
     return pred
 
 
@@ -46,14 +48,16 @@ def _float_targets(y, n_samples, name):
     try:
         t = np.asarray(y, dtype=np.float64)
     except (TypeError, ValueError):
-        raise TypeError(f"{name} must hold numbers only; convert it with np.asarray({name}, "
-                        f"dtype=float) first.") from None
+        raise TypeError(_("{name} must hold numbers only; convert it with np.asarray({name}, "
+                          "dtype=float) first.").format(name=name)) from None
     if t.ndim == 0 or len(t) != n_samples:
-        raise ValueError(f"{name} has {t.size if t.ndim == 0 else len(t)} rows but X has "
-                         f"{n_samples}; pass one target per row of X.")
+        raise ValueError(_("{name} has {rows} rows but X has {n_samples}; pass one target "
+                           "per row of X.").format(name=name, rows=t.size if t.ndim == 0
+                                                   else len(t), n_samples=n_samples))
     if not np.all(np.isfinite(t)):
-        raise ValueError(f"{name} contains {int(np.sum(~np.isfinite(t)))} NaN or infinite "
-                         f"target value(s); remove or replace those rows before training.")
+        raise ValueError(_("{name} contains {bad} NaN or infinite target value(s); remove or "
+                           "replace those rows before training.")
+                         .format(name=name, bad=int(np.sum(~np.isfinite(t)))))
     return t.reshape(n_samples, -1)
 
 
@@ -82,7 +86,8 @@ class Loss:
 
     def _cached(self):
         if self._cache is None:
-            raise RuntimeError(f"{type(self).__name__}.backward() was called before forward().")
+            raise RuntimeError(_("{loss}.backward() was called before forward().")
+                               .format(loss=type(self).__name__))
         return self._cache
 
     def __repr__(self):
@@ -101,9 +106,10 @@ class MeanSquaredError(Loss):
     def prepare(self, y, n_samples, n_outputs, name="y"):
         t = _float_targets(y, n_samples, name)
         if t.shape[1] != n_outputs:
-            raise ValueError(f"{name} has {t.shape[1]} value(s) per row but the model has "
-                             f"{n_outputs} output(s); give one target per output (use "
-                             f"helpers.representations.one_hot for class labels).")
+            raise ValueError(_("{name} has {values} value(s) per row but the model has "
+                               "{n_outputs} output(s); give one target per output (use "
+                               "helpers.representations.one_hot for class labels).")
+                             .format(name=name, values=t.shape[1], n_outputs=n_outputs))
         return t
 
     def compute(self, pred, t):
@@ -143,9 +149,9 @@ class BinaryCrossEntropy(Loss):
 
     def prepare(self, y, n_samples, n_outputs, name="y"):
         if n_outputs != 1:
-            raise ValueError(f"binary cross-entropy needs one output per sample, got "
-                             f"{n_outputs}; for several classes use SoftmaxCrossEntropy (or "
-                             f"'sparse_categorical_crossentropy').")
+            raise ValueError(_("binary cross-entropy needs one output per sample, got "
+                               "{n_outputs}; for several classes use SoftmaxCrossEntropy (or "
+                               "'sparse_categorical_crossentropy').").format(n_outputs=n_outputs))
         labels = as_labels(y, n_samples=n_samples, name=name, n_classes=2)
         return labels.astype(np.float64)[:, None]
 
@@ -157,8 +163,8 @@ class BinaryCrossEntropy(Loss):
             per_sample = np.maximum(z, 0) - z * t + np.log1p(np.exp(-np.abs(z)))
         else:
             if pred.min() < 0 or pred.max() > 1:
-                raise ValueError("binary cross-entropy expects probabilities in [0, 1]; for "
-                                 "raw scores use BinaryCrossEntropy(from_logits=True).")
+                raise ValueError(_("binary cross-entropy expects probabilities in [0, 1]; for "
+                                   "raw scores use BinaryCrossEntropy(from_logits=True)."))
             p = np.clip(pred, self.eps, 1 - self.eps)
             self._cache = (p, t, (pred > self.eps) & (pred < 1 - self.eps))
             per_sample = -(t * np.log(p) + (1 - t) * np.log(1 - p))
@@ -210,8 +216,8 @@ class SoftmaxCrossEntropy(Loss):
     def _one_hot_rows(rows, name):
         t = _float_targets(rows, len(rows), name)
         if t.min() < 0:
-            raise ValueError(f"{name} has negative entries; one-hot rows hold 0s and a 1 (or "
-                             f"probabilities).")
+            raise ValueError(_("{name} has negative entries; one-hot rows hold 0s and a 1 (or "
+                               "probabilities).").format(name=name))
         return t
 
     def compute(self, logits, t):
@@ -253,9 +259,10 @@ class SparseCategoricalCrossEntropy(SoftmaxCrossEntropy):
 
     def prepare(self, y, n_samples, n_outputs, name="y"):
         if np.ndim(y) == 2 and np.shape(y)[1] == n_outputs > 1:
-            raise ValueError(f"'sparse_categorical_crossentropy' takes one integer label per "
-                             f"row, but {name} has one-hot rows; use {name}.argmax(axis=1), or "
-                             f"the loss 'categorical_crossentropy' for one-hot rows.")
+            raise ValueError(_("'sparse_categorical_crossentropy' takes one integer label per "
+                               "row, but {name} has one-hot rows; use {name}.argmax(axis=1), or "
+                               "the loss 'categorical_crossentropy' for one-hot rows.")
+                             .format(name=name))
         return self._integer_labels(y, n_samples, n_outputs, name)
 
 
@@ -268,14 +275,16 @@ class CategoricalCrossEntropy(SoftmaxCrossEntropy):
     def prepare(self, y, n_samples, n_outputs, name="y"):
         rows = np.asarray(y)
         if rows.ndim != 2 or rows.shape[1] != n_outputs or n_outputs < 2:
-            raise ValueError(
-                f"'categorical_crossentropy' takes one-hot rows ({n_samples}, {n_outputs}), "
-                f"but {name} has shape {rows.shape}; for integer labels use the loss "
-                f"'sparse_categorical_crossentropy' (or one-hot encode them with "
-                f"helpers.representations.one_hot).")
+            raise ValueError(_(
+                "'categorical_crossentropy' takes one-hot rows ({n_samples}, {n_outputs}), "
+                "but {name} has shape {shape}; for integer labels use the loss "
+                "'sparse_categorical_crossentropy' (or one-hot encode them with "
+                "helpers.representations.one_hot).").format(
+                    n_samples=n_samples, n_outputs=n_outputs, name=name, shape=rows.shape))
         if len(rows) != n_samples:
-            raise ValueError(f"{name} has {len(rows)} rows but X has {n_samples}; pass one "
-                             f"target per row of X.")
+            raise ValueError(_("{name} has {rows} rows but X has {n_samples}; pass one target "
+                               "per row of X.").format(name=name, rows=len(rows),
+                                                       n_samples=n_samples))
         return self._one_hot_rows(rows, name)
 
 
@@ -299,5 +308,5 @@ def get(loss):
         return loss
     if isinstance(loss, str) and loss in LOSSES:
         return LOSSES[loss]()
-    raise ValueError(f"unknown loss {loss!r}; use a loss object or one of the names "
-                     f"{sorted(LOSSES)}.")
+    raise ValueError(_("unknown loss {loss!r}; use a loss object or one of the names "
+                       "{names}.").format(loss=loss, names=sorted(LOSSES)))

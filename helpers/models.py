@@ -12,12 +12,15 @@ Underneath, one training step is always the same four moves: forward through eve
 What the outputs mean (probabilities, predicted classes, accuracy) is the loss's business: see
 :mod:`helpers.losses`.
 """
+import unicodedata
+
 import numpy as np
 
 from . import losses as losses_module
 from . import optimizers as optimizers_module
 from .layers import Dense, Layer, activation, random_generator, set_random_seed
 from .training import DivergenceError, DivergenceWatch, minibatches
+from .i18n import N_, _
 from .validation import as_2d, positive_int
 
 __all__ = ["Sequential", "mlp", "History", "Callback", "DivergenceError", "set_random_seed"]
@@ -82,8 +85,8 @@ def _callbacks(callbacks, model):
     for cb in callbacks:
         if not isinstance(cb, Callback):
             if not callable(cb):
-                raise TypeError(f"callbacks must be Callback objects or functions f(epoch, logs), "
-                                f"got {type(cb).__name__}.")
+                raise TypeError(_("callbacks must be Callback objects or functions f(epoch, "
+                                  "logs), got {type}.").format(type=type(cb).__name__))
             cb = _EveryEpoch(cb)
         cb.model = model
         result.append(cb)
@@ -94,11 +97,13 @@ def _metrics(metrics):
     if metrics is None:
         return []
     if isinstance(metrics, str):
-        raise TypeError(f"metrics must be a list, e.g. metrics=[{metrics!r}].")
+        raise TypeError(_("metrics must be a list, e.g. metrics=[{metrics!r}].")
+                        .format(metrics=metrics))
     names = []
     for m in metrics:
         if m not in METRICS:
-            raise ValueError(f"unknown metric {m!r}; the course supports 'accuracy'.")
+            raise ValueError(_("unknown metric {metric!r}; the course supports 'accuracy'.")
+                             .format(metric=m))
         names.append(METRICS[m])
     return names
 
@@ -119,15 +124,15 @@ class Sequential:
         self.optimizer = None
         self.metrics = []
         #: the divergence rule (helpers.training); it starts again at every compile
-        self.watch = DivergenceWatch(advice="build and compile the model again and try a "
-                                            "smaller one")
+        self.watch = DivergenceWatch(advice=N_("build and compile the model again and try a "
+                                               "smaller one"))
         self._recent_loss = None   # running average of mini-batch losses, for the watch
 
     # ----- building -------------------------------------------------------------------------
     def add(self, layer):
         if not isinstance(layer, Layer):
-            raise TypeError(f"a Sequential model holds layers (Dense, ReLU, ...), got "
-                            f"{type(layer).__name__}.")
+            raise TypeError(_("a Sequential model holds layers (Dense, ReLU, ...), got "
+                              "{type}.").format(type=type(layer).__name__))
         self.layers.append(layer)
 
     def compile(self, loss, optimizer="adam", metrics=None):
@@ -139,10 +144,10 @@ class Sequential:
         """
         if isinstance(loss, optimizers_module.Optimizer) or (
                 isinstance(loss, str) and loss.lower() in optimizers_module.OPTIMIZERS):
-            raise ValueError(f"{loss!r} is an optimizer, given where the loss goes: compile "
-                             f"here takes the loss first (Keras takes the optimizer first); "
-                             f"name both, as Keras code usually does: "
-                             f"compile(optimizer=..., loss=...).")
+            raise ValueError(_("{loss!r} is an optimizer, given where the loss goes: compile "
+                               "here takes the loss first (Keras takes the optimizer first); "
+                               "name both, as Keras code usually does: "
+                               "compile(optimizer=..., loss=...).").format(loss=loss))
         loss = losses_module.get(loss)
         optimizer = optimizers_module.get(optimizer)
         metrics = _metrics(metrics)
@@ -175,8 +180,9 @@ class Sequential:
     # ----- using ----------------------------------------------------------------------------
     def _check_X(self, X, name="X"):
         if not self.layers:
-            raise ValueError("this model has no layers; add some with Sequential([...]) or add().")
-        return as_2d(X, name, n_features=self.n_inputs, what="the model's first layer")
+            raise ValueError(_("this model has no layers; add some with Sequential([...]) or "
+                               "add()."))
+        return as_2d(X, name, n_features=self.n_inputs, what=N_("the model's first layer"))
 
     def forward(self, X, every_layer=False):
         """Push ``X`` through every layer in order: the one forward pass behind predict, fit,
@@ -215,8 +221,8 @@ class Sequential:
     # ----- training -------------------------------------------------------------------------
     def _require_compiled(self):
         if self.loss is None or self.optimizer is None:
-            raise RuntimeError("call model.compile(loss=..., optimizer=...) first: the loss says "
-                               "how to score and read the outputs.")
+            raise RuntimeError(_("call model.compile(loss=..., optimizer=...) first: the loss "
+                                 "says how to score and read the outputs."))
 
     def _check_data(self, X, y, names=("X", "y")):
         """X and y checked where they enter, and y prepared once by the loss."""
@@ -247,7 +253,8 @@ class Sequential:
         # times the first one), so the watch follows their running average, which only a real
         # blow-up moves far. A diverged step stops before it changes any weight.
         recent = loss if self._recent_loss is None else 0.9 * self._recent_loss + 0.1 * loss
-        self.watch.check(recent, self.optimizer.lr, "the average loss of recent mini-batches")
+        self.watch.check(recent, self.optimizer.lr,
+                         N_("the average loss of recent mini-batches"))
         self._recent_loss = recent
         self.optimizer.step(self.parameters(), self.gradients())
         return loss
@@ -284,7 +291,7 @@ class Sequential:
         validation = None
         if validation_data is not None:
             if len(validation_data) != 2:
-                raise ValueError("validation_data must be a pair (X_val, y_val).")
+                raise ValueError(_("validation_data must be a pair (X_val, y_val)."))
             validation = self._check_data(*validation_data, names=("X_val", "y_val"))
         callbacks = _callbacks(callbacks, self)
         rng = random_generator(seed)
@@ -293,7 +300,7 @@ class Sequential:
         if self.watch.start is None:   # first training since compile: start from the whole set
             with np.errstate(all="ignore"):
                 start = self._scores(X, t)["loss"]
-            self.watch.check(start, self.optimizer.lr, "the training loss")
+            self.watch.check(start, self.optimizer.lr, N_("the training loss"))
         for cb in callbacks:
             cb.on_train_begin()
         for epoch in range(epochs):
@@ -301,13 +308,14 @@ class Sequential:
                 for batch in minibatches(len(X), batch_size, rng, shuffle):
                     self._step(X[batch], t[batch])
                 logs = self._scores(X, t)
-                self.watch.check(logs["loss"], self.optimizer.lr, "the training loss")
+                self.watch.check(logs["loss"], self.optimizer.lr, N_("the training loss"))
                 if validation is not None:
                     logs.update({"val_" + k: v for k, v in self._scores(*validation).items()})
             history.add(epoch, logs)
             if every and (epoch % every == 0 or epoch == epochs - 1):
                 parts = [f"{k}: {v:.3f}" for k, v in logs.items()]
-                print(f"Epoch {epoch + 1}/{epochs} - " + " - ".join(parts))
+                print(_("Epoch {epoch}/{epochs} - {scores}").format(
+                    epoch=epoch + 1, epochs=epochs, scores=" - ".join(parts)))
             for cb in callbacks:
                 cb.on_epoch_end(epoch, logs)
         for cb in callbacks:
@@ -345,12 +353,13 @@ class Sequential:
         params = self.parameters()
         weights = list(weights)
         if len(weights) != len(params):
-            raise ValueError(f"expected {len(params)} weight arrays, got {len(weights)}.")
+            raise ValueError(_("expected {expected} weight arrays, got {got}.")
+                             .format(expected=len(params), got=len(weights)))
         for i, (p, w) in enumerate(zip(params, weights)):
             w = np.asarray(w, dtype=np.float64)
             if w.shape != p.shape:
-                raise ValueError(f"weight array {i} has shape {w.shape}, the model needs "
-                                 f"{p.shape}.")
+                raise ValueError(_("weight array {i} has shape {shape}, the model needs "
+                                   "{needed}.").format(i=i, shape=w.shape, needed=p.shape))
             p[...] = w   # in place, so the optimizer keeps pointing at the same arrays
 
     def summary(self, print_fn=None):
@@ -358,18 +367,33 @@ class Sequential:
         (it returns None). ``print_fn`` receives the table line by line instead of ``print``:
         ``lines = []; model.summary(print_fn=lines.append)`` keeps the text."""
         print_fn = print if print_fn is None else print_fn
-        lines = [f"{'layer':<16}{'output':>10}{'params':>10}"]
+        # Translators: the column headers of model.summary(): keep each within 10 characters.
+        lines = [pad(_("layer"), 16) + pad(_("output"), 10, right=True)
+                 + pad(_("params"), 10, right=True)]
         width = self.n_inputs
         for layer in self.layers:
             width = getattr(layer, "n_out", width)
             n = sum(p.size for p in layer.params.values())
             lines.append(f"{repr(layer):<16}{width if width else '?':>10}{n:>10}")
-        lines.append(f"{'total':<16}{'':>10}{self.count_params():>10}")
+        lines.append(pad(_("total"), 16) + f"{'':>10}{self.count_params():>10}")
         for line in lines:
             print_fn(line)
 
     def __repr__(self):
         return "Sequential([" + ", ".join(repr(l) for l in self.layers) + "])"
+
+
+def text_width(text):
+    """How many columns ``text`` takes in a fixed-width font: a Korean (wide) character takes
+    two, so printed tables stay aligned in both languages."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in str(text))
+
+
+def pad(text, width, right=False):
+    """``text`` padded with spaces to ``width`` columns (see :func:`text_width`), on the right
+    or, with ``right=True``, on the left (right-aligned)."""
+    spaces = " " * max(0, width - text_width(text))
+    return spaces + text if right else text + spaces
 
 
 def mlp(sizes, activation_name="relu", seed=0):
@@ -379,9 +403,10 @@ def mlp(sizes, activation_name="relu", seed=0):
     has no activation: it outputs raw scores (logits) for a loss that expects them. Layer i is
     seeded with ``seed + i``; ``seed=None`` draws from the shared generator (set_random_seed).
     """
-    sizes = [positive_int(s, "layer size") for s in sizes]
+    sizes = [positive_int(s, N_("layer size")) for s in sizes]
     if len(sizes) < 2:
-        raise ValueError("sizes needs at least an input and an output size, e.g. [2, 8, 1].")
+        raise ValueError(_("sizes needs at least an input and an output size, e.g. "
+                           "[2, 8, 1]."))
     layers = []
     for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:])):
         layers.append(Dense(n_in, n_out, seed=None if seed is None else seed + i))

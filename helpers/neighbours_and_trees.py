@@ -10,6 +10,7 @@ other classical models from ``helpers.classical``.
 import numpy as np
 
 from .estimator import Classifier
+from .i18n import _
 from .validation import positive_int
 
 __all__ = ["KNearestNeighbors", "DecisionTree", "gini"]
@@ -32,8 +33,9 @@ class KNearestNeighbors(Classifier):
         positive_int(self.k, "k")
         X, y = self._start_fit(X, y)
         if self.k > len(X):
-            raise ValueError(f"k={self.k} is larger than the training set ({len(X)} points); "
-                             f"choose k <= {len(X)} (small odd numbers such as 5 are typical).")
+            raise ValueError(_("k={k} is larger than the training set ({n} points); choose "
+                               "k <= {n} (small odd numbers such as 5 are typical).")
+                             .format(k=self.k, n=len(X)))
         self.X_, self.y_ = X, y
         return self
 
@@ -56,7 +58,7 @@ class KNearestNeighbors(Classifier):
                 np.take_along_axis(idx, by_distance, axis=1))
 
     def predict_proba(self, X):
-        _, neighbours = self.kneighbors(X)
+        _distances, neighbours = self.kneighbors(X)
         votes = self.y_[neighbours]                      # (n, k) class positions
         counts = np.stack([(votes == c).sum(axis=1) for c in range(len(self.classes_))], axis=1)
         return counts / self.k
@@ -172,8 +174,9 @@ class DecisionTree(Classifier):
         if feature_names is None:
             feature_names = [f"feature_{j}" for j in range(self.n_features_in_)]
         if len(feature_names) != self.n_features_in_:
-            raise ValueError(f"feature_names has {len(feature_names)} names but the tree uses "
-                             f"{self.n_features_in_} features; give one name per feature.")
+            raise ValueError(_("feature_names has {names} names but the tree uses {n} "
+                               "features; give one name per feature.")
+                             .format(names=len(feature_names), n=self.n_features_in_))
         lines, stack = [], [("node", 0, 0)]
         while stack:
             kind, item, depth = stack.pop()
@@ -183,7 +186,7 @@ class DecisionTree(Classifier):
             node, bar = item, "|   " * depth + "|--- "
             if self.children_left_[node] == -1:
                 label = self.classes_[int(np.argmax(self.value_[node]))]
-                lines.append(f"{bar}class: {label}")
+                lines.append(bar + _("class: {label}").format(label=label))
                 continue
             name, t = feature_names[self.feature_[node]], self.threshold_[node]
             lines.append(f"{bar}{name} <= {t:.{decimals}f}")

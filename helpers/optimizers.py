@@ -8,20 +8,22 @@ accepted beside ``lr``.
 """
 import numpy as np
 
+from .i18n import N_, _
 from .validation import fraction, positive_number
 
 
 def _rate(lr, learning_rate, default):
     """The learning rate from ``lr`` or Keras's ``learning_rate`` (not both)."""
     if lr is not None and learning_rate is not None:
-        raise TypeError("give the learning rate once: lr=... or learning_rate=..., not both.")
+        raise TypeError(_("give the learning rate once: lr=... or learning_rate=..., not "
+                          "both."))
     return default if lr is None and learning_rate is None else \
         (lr if lr is not None else learning_rate)
 
 
 class Optimizer:
     def __init__(self, lr):
-        self.lr = positive_number(lr, "learning rate (lr)")
+        self.lr = positive_number(lr, N_("learning rate (lr)"))
         self.state = None   # one dict per parameter, created on the first step
         self.iterations = 0
 
@@ -32,7 +34,7 @@ class Optimizer:
 
     @learning_rate.setter
     def learning_rate(self, value):
-        self.lr = positive_number(value, "learning rate (lr)")
+        self.lr = positive_number(value, N_("learning rate (lr)"))
 
     def reset(self):
         """Forget the running averages (start again as if new)."""
@@ -42,18 +44,20 @@ class Optimizer:
     def step(self, params, grads):
         params, grads = list(params), list(grads)
         if len(params) != len(grads):
-            raise ValueError(f"got {len(params)} parameter arrays but {len(grads)} gradients; "
-                             f"pass one gradient per parameter, in the same order.")
+            raise ValueError(_("got {params} parameter arrays but {grads} gradients; pass one "
+                               "gradient per parameter, in the same order.")
+                             .format(params=len(params), grads=len(grads)))
         for i, (p, g) in enumerate(zip(params, grads)):
             if np.shape(p) != np.shape(g):
-                raise ValueError(f"parameter {i} has shape {np.shape(p)} but its gradient "
-                                 f"{np.shape(g)}; they must match.")
+                raise ValueError(_("parameter {i} has shape {shape} but its gradient "
+                                   "{grad_shape}; they must match.")
+                                 .format(i=i, shape=np.shape(p), grad_shape=np.shape(g)))
         if self.state is None:
             self.state = [{} for _ in params]
         elif len(self.state) != len(params):
-            raise ValueError(f"this optimizer was used for {len(self.state)} parameter arrays "
-                             f"and now got {len(params)}; use a new optimizer (or reset()) for "
-                             f"a different model.")
+            raise ValueError(_("this optimizer was used for {before} parameter arrays and now "
+                               "got {now}; use a new optimizer (or reset()) for a different "
+                               "model.").format(before=len(self.state), now=len(params)))
         self.iterations += 1
         for p, g, s in zip(params, grads, self.state):
             self._update(p, np.asarray(g, dtype=np.float64), s)
@@ -153,5 +157,6 @@ def get(optimizer, lr=None):
     if isinstance(optimizer, str) and optimizer.lower() in OPTIMIZERS:
         cls = OPTIMIZERS[optimizer.lower()]
         return cls() if lr is None else cls(lr=lr)
-    raise ValueError(f"unknown optimizer {optimizer!r}; use an optimizer object or one of "
-                     f"the names {sorted(OPTIMIZERS)}.")
+    raise ValueError(_("unknown optimizer {optimizer!r}; use an optimizer object or one of "
+                       "the names {names}.").format(optimizer=optimizer,
+                                                     names=sorted(OPTIMIZERS)))

@@ -8,14 +8,15 @@ from itertools import combinations_with_replacement
 
 import numpy as np
 
+from .i18n import _
 from .validation import as_2d, as_labels, positive_int
 
 
 def _points(X):
     X = as_2d(X, "X")
     if X.shape[1] != 2:
-        raise ValueError(f"X has {X.shape[1]} columns; this works on points in the plane, "
-                         f"so X needs exactly 2 columns (x, y).")
+        raise ValueError(_("X has {n} columns; this works on points in the plane, so X needs "
+                           "exactly 2 columns (x, y).").format(n=X.shape[1]))
     return X
 
 
@@ -33,7 +34,8 @@ def shift(X, offset):
     X = _points(X)
     offset = np.asarray(offset, dtype=np.float64)
     if offset.shape != (2,):
-        raise ValueError(f"offset must be two numbers (dx, dy), got shape {offset.shape}.")
+        raise ValueError(_("offset must be two numbers (dx, dy), got shape {shape}.")
+                         .format(shape=offset.shape))
     return X + offset
 
 
@@ -46,13 +48,14 @@ def to_polar(X):
 def _image(image, name):
     arr = np.asarray(image, dtype=np.float64)
     if arr.shape[-1:] != (3,):
-        raise ValueError(f"{name} must have 3 channels in its last axis, e.g. shape (height, "
-                         f"width, 3); got shape {arr.shape}.")
+        raise ValueError(_("{name} must have 3 channels in its last axis, e.g. shape (height, "
+                           "width, 3); got shape {shape}.").format(name=name, shape=arr.shape))
     if not np.all(np.isfinite(arr)):
-        raise ValueError(f"{name} contains NaN or infinite values.")
+        raise ValueError(_("{name} contains NaN or infinite values.").format(name=name))
     if arr.size and (arr.min() < 0 or arr.max() > 1):
-        raise ValueError(f"{name} values must lie in [0, 1]; got values from {arr.min():g} to "
-                         f"{arr.max():g}. Divide 8-bit images by 255 first.")
+        raise ValueError(_("{name} values must lie in [0, 1]; got values from {low:g} to "
+                           "{high:g}. Divide 8-bit images by 255 first.")
+                         .format(name=name, low=arr.min(), high=arr.max()))
     return arr
 
 

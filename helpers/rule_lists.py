@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import scoreboard
+from .i18n import N_, _, ngettext
 from .validation import as_2d, as_labels
 
 __all__ = ["Condition", "Rule", "RuleList", "parse_rule", "OPERATORS", "PIXEL_NAMES",
@@ -38,10 +39,12 @@ def _number_text(value):
 
 def _names(names, what):
     if isinstance(names, str) or not all(isinstance(n, str) and n for n in names):
-        raise TypeError(f"{what} must be a list of non-empty strings, e.g. ['x', 'y'].")
+        raise TypeError(_("{what} must be a list of non-empty strings, e.g. ['x', 'y'].")
+                        .format(what=what))
     names = tuple(names)
     if len(set(names)) != len(names):
-        raise ValueError(f"{what} contains a name twice: {list(names)}; names must differ.")
+        raise ValueError(_("{what} contains a name twice: {names}; names must differ.")
+                         .format(what=what, names=list(names)))
     return names
 
 
@@ -55,15 +58,17 @@ class Condition:
 
     def __post_init__(self):
         if self.op not in OPERATORS:
-            raise ValueError(f"unknown comparison {self.op!r}; use one of "
-                             f"{', '.join(OPERATORS)}.")
+            raise ValueError(_("unknown comparison {op!r}; use one of {operators}.")
+                             .format(op=self.op, operators=", ".join(OPERATORS)))
         if isinstance(self.threshold, bool) or not isinstance(self.threshold, (int, float,
                                                                                 np.number)):
-            raise TypeError(f"the threshold of {self.feature} must be a number, got "
-                            f"{self.threshold!r}.")
+            raise TypeError(_("the threshold of {feature} must be a number, got "
+                              "{threshold!r}.").format(feature=self.feature,
+                                                       threshold=self.threshold))
         if not np.isfinite(self.threshold):
-            raise ValueError(f"the threshold of {self.feature} must be a finite number, got "
-                             f"{self.threshold}.")
+            raise ValueError(_("the threshold of {feature} must be a finite number, got "
+                               "{threshold}.").format(feature=self.feature,
+                                                      threshold=self.threshold))
         object.__setattr__(self, "threshold", float(self.threshold))
 
     def holds(self, column):
@@ -84,59 +89,79 @@ class Rule:
     def __post_init__(self):
         conditions = tuple(self.conditions)
         if not conditions:
-            raise ValueError("a rule needs at least one condition; for the points no rule "
-                             "covers, set the rule list's default instead.")
+            raise ValueError(_("a rule needs at least one condition; for the points no rule "
+                               "covers, set the rule list's default instead."))
         if not all(isinstance(c, Condition) for c in conditions):
-            raise TypeError("a rule's conditions must be Condition objects, e.g. "
-                            "Condition('x', '>', 0.3).")
+            raise TypeError(_("a rule's conditions must be Condition objects, e.g. "
+                              "Condition('x', '>', 0.3)."))
         object.__setattr__(self, "conditions", conditions)
 
     def text(self, label_names=None):
+        """The rule in the words :func:`parse_rule` reads: "if x > 0.3 and y < 1 then black"
+        (always English: this text is data; :meth:`shown` is what a learner reads)."""
         label = label_names[self.label] if label_names else str(self.label)
         return f"if {' and '.join(c.text() for c in self.conditions)} then {label}"
+
+    def shown(self, label_names=None):
+        """The rule as a learner reads it, in the language the package speaks (the same text
+        as :meth:`text` in English)."""
+        conditions = self.conditions[0].text()
+        for condition in self.conditions[1:]:
+            conditions = _("{first} and {second}").format(first=conditions,
+                                                          second=condition.text())
+        label = label_names[self.label] if label_names else str(self.label)
+        return _("if {conditions} then {label}").format(conditions=conditions, label=_(label))
 
 
 _RULE = re.compile(r"^\s*if\s+(?P<when>.+?)\s+then\s+(?P<label>\S+)\s*$", re.IGNORECASE)
 _CONDITION = re.compile(r"^(?P<feature>[^\s<>=]+)\s*(?P<op><=|>=|<|>)\s*(?P<value>\S+)$")
 
 
-def _label_index(text, label_names, where):
+def _label_index(text, label_names, rule=None):
+    """The number of label ``text``; ``rule`` is the rule it was read from (None: the default)."""
     if text in label_names:
         return label_names.index(text)
-    raise ValueError(f"{where}: unknown label {text!r}; the labels are "
-                     f"{', '.join(label_names)}.")
+    if rule is None:
+        message = _("default: unknown label {label!r}; the labels are {labels}.")
+    else:
+        message = _("in {rule!r}: unknown label {label!r}; the labels are {labels}.")
+    raise ValueError(message.format(rule=rule, label=text, labels=", ".join(label_names)))
 
 
 def parse_rule(text, feature_names=("x", "y"), label_names=("white", "black")):
     """Read a rule written as text, e.g. ``"if x > 0.3 and y < 1.2 then black"``."""
     if not isinstance(text, str):
-        raise TypeError(f"a rule must be written as text like 'if x > 0.3 then black', got "
-                        f"{type(text).__name__}.")
+        raise TypeError(_("a rule must be written as text like 'if x > 0.3 then black', got "
+                          "{type}.").format(type=type(text).__name__))
     match = _RULE.match(text)
     if match is None:
-        raise ValueError(f"cannot read the rule {text!r}: write it as "
-                         f"'if CONDITION and CONDITION then LABEL', e.g. "
-                         f"'if {feature_names[0]} > 0.3 then {label_names[-1]}'.")
+        raise ValueError(_("cannot read the rule {rule!r}: write it as 'if CONDITION and "
+                           "CONDITION then LABEL', e.g. 'if {feature} > 0.3 then {label}'.")
+                         .format(rule=text, feature=feature_names[0], label=label_names[-1]))
     conditions = []
     for part in re.split(r"\s+and\s+", match["when"].strip(), flags=re.IGNORECASE):
         found = _CONDITION.match(part.strip())
         if found is None:
-            raise ValueError(f"cannot read the condition {part!r} in {text!r}: write it as "
-                             f"NAME OPERATOR NUMBER, e.g. '{feature_names[0]} > 0.3' (operators: "
-                             f"{', '.join(OPERATORS)}).")
+            raise ValueError(_("cannot read the condition {part!r} in {rule!r}: write it as "
+                               "NAME OPERATOR NUMBER, e.g. '{feature} > 0.3' (operators: "
+                               "{operators}).").format(part=part, rule=text,
+                                                       feature=feature_names[0],
+                                                       operators=", ".join(OPERATORS)))
         feature = found["feature"]
         if feature not in feature_names:
             shown = ", ".join(feature_names) if len(feature_names) <= 8 else \
                 f"{feature_names[0]} ... {feature_names[-1]}"
-            raise ValueError(f"unknown feature {feature!r} in {text!r}; the features are "
-                             f"{shown}.")
+            raise ValueError(_("unknown feature {feature!r} in {rule!r}; the features are "
+                               "{features}.").format(feature=feature, rule=text,
+                                                     features=shown))
         try:
             value = float(found["value"])
         except ValueError:
-            raise ValueError(f"the threshold {found['value']!r} in {text!r} is not a number; "
-                             f"write e.g. '{feature} {found['op']} 0.5'.") from None
+            raise ValueError(_("the threshold {value!r} in {rule!r} is not a number; write "
+                               "e.g. '{feature} {op} 0.5'.").format(
+                value=found["value"], rule=text, feature=feature, op=found["op"])) from None
         conditions.append(Condition(feature, found["op"], value))
-    label = _label_index(match["label"], tuple(label_names), f"in {text!r}")
+    label = _label_index(match["label"], tuple(label_names), rule=text)
     return Rule(tuple(conditions), label)
 
 
@@ -156,7 +181,7 @@ class RuleList:
         self.feature_names = _names(feature_names, "feature_names")
         self.label_names = _names(label_names, "label_names")
         if len(self.label_names) < 2:
-            raise ValueError("label_names needs at least two classes.")
+            raise ValueError(_("label_names needs at least two classes."))
         self.rules = []
         self.default = self._label(default)
         if isinstance(rules, (str, Rule)):
@@ -167,12 +192,13 @@ class RuleList:
     # -- building ------------------------------------------------------------------------------
     def _label(self, label):
         if isinstance(label, str):
-            return _label_index(label, self.label_names, "default")
+            return _label_index(label, self.label_names)
         if isinstance(label, (int, np.integer)) and not isinstance(label, bool) \
                 and 0 <= label < len(self.label_names):
             return int(label)
-        raise ValueError(f"a label must be one of {', '.join(self.label_names)} (or its number "
-                         f"0..{len(self.label_names) - 1}), got {label!r}.")
+        raise ValueError(_("a label must be one of {labels} (or its number 0..{last}), got "
+                           "{label!r}.").format(labels=", ".join(self.label_names),
+                                                last=len(self.label_names) - 1, label=label))
 
     def _rule(self, rule):
         if isinstance(rule, str):
@@ -180,19 +206,23 @@ class RuleList:
         if isinstance(rule, Rule):
             for c in rule.conditions:
                 if c.feature not in self.feature_names:
-                    raise ValueError(f"unknown feature {c.feature!r}; the features are "
-                                     f"{', '.join(self.feature_names[:8])}"
-                                     f"{' ...' if len(self.feature_names) > 8 else ''}.")
+                    features = ", ".join(self.feature_names[:8]) + (
+                        " ..." if len(self.feature_names) > 8 else "")
+                    raise ValueError(_("unknown feature {feature!r}; the features are "
+                                       "{features}.").format(feature=c.feature,
+                                                             features=features))
             return Rule(rule.conditions, self._label(rule.label))
-        raise TypeError(f"a rule must be text like 'if x > 0.3 then black' or a Rule, got "
-                        f"{type(rule).__name__}.")
+        raise TypeError(_("a rule must be text like 'if x > 0.3 then black' or a Rule, got "
+                          "{type}.").format(type=type(rule).__name__))
 
     def _index(self, index):
         if isinstance(index, bool) or not isinstance(index, (int, np.integer)):
-            raise TypeError(f"a rule number must be a whole number, got {index!r}.")
+            raise TypeError(_("a rule number must be a whole number, got {index!r}.")
+                            .format(index=index))
         if not -len(self.rules) <= index < len(self.rules):
-            raise IndexError(f"there is no rule number {index}; the list holds "
-                             f"{len(self.rules)} rule(s), numbered 0..{len(self.rules) - 1}.")
+            raise IndexError(_("there is no rule number {index}; the list holds {n} rule(s), "
+                               "numbered 0..{last}.").format(index=index, n=len(self.rules),
+                                                             last=len(self.rules) - 1))
         return int(index) % len(self.rules)
 
     def add(self, rule):
@@ -213,7 +243,7 @@ class RuleList:
     def remove(self, index=-1):
         """Delete the rule at ``index`` (the last one by default) and return it."""
         if not self.rules:
-            raise IndexError("the rule list is empty; there is no rule to remove.")
+            raise IndexError(_("the rule list is empty; there is no rule to remove."))
         return self.rules.pop(self._index(index))
 
     def set_default(self, label):
@@ -230,15 +260,17 @@ class RuleList:
         rules, default = [], None
         for line in lines:
             if not isinstance(line, str):
-                raise TypeError(f"each line must be text, got {type(line).__name__}.")
+                raise TypeError(_("each line must be text, got {type}.")
+                                .format(type=type(line).__name__))
             line = line.strip()
             if not line or line.startswith("#"):
                 continue
             words = line.split()
             if words[0].lower() in ("otherwise", "else", "default"):
                 if len(words) != 2:
-                    raise ValueError(f"cannot read {line!r}; write 'otherwise LABEL', e.g. "
-                                     f"'otherwise {label_names[0]}'.")
+                    raise ValueError(_("cannot read {line!r}; write 'otherwise LABEL', e.g. "
+                                       "'otherwise {label}'.").format(line=line,
+                                                                      label=label_names[0]))
                 default = words[1]
             else:
                 rules.append(line)
@@ -254,7 +286,7 @@ class RuleList:
         return len(self.rules)
 
     def _X(self, X):
-        return as_2d(X, "X", n_features=len(self.feature_names), what="this rule list")
+        return as_2d(X, "X", n_features=len(self.feature_names), what=N_("this rule list"))
 
     def deciding_rule(self, X):
         """For each row of X, the number of the rule that decides it (-1: the default)."""
@@ -282,14 +314,15 @@ class RuleList:
     def report(self, X, y):
         """Per rule (and the default, last): how many rows it decides and how many it gets right.
 
-        Returns a list of ``(text, decided, correct)``. A rule that decides nothing is shadowed:
-        the rules above it have already taken every row it would match.
+        Returns a list of ``(text, decided, correct)``, the text as a learner reads it (see
+        :meth:`lines`). A rule that decides nothing is shadowed: the rules above it have already
+        taken every row it would match.
         """
         X = self._X(X)
         y = as_labels(y, n_samples=len(X), n_classes=len(self.label_names))
         decided = self.deciding_rule(X)
-        texts = [r.text(self.label_names) for r in self.rules]
-        texts.append(f"otherwise {self.label_names[self.default]}")
+        texts = [r.shown(self.label_names) for r in self.rules]
+        texts.append(self._otherwise())
         labels = [r.label for r in self.rules] + [self.default]
         out = []
         for number, (text, label) in enumerate(zip(texts, labels)):
@@ -298,16 +331,22 @@ class RuleList:
         return out
 
     def lines(self):
-        """The rules as text, one per line, numbered, ending with the default."""
+        """The rules as a learner reads them, one per line, numbered, ending with the default
+        (in the language the package speaks; ``Rule.text`` gives the words RuleList reads)."""
         width = len(str(max(len(self.rules) - 1, 0)))
-        out = [f"{i:>{width}}. {rule.text(self.label_names)}" for i, rule in enumerate(self.rules)]
-        return out + [f"otherwise {self.label_names[self.default]}"]
+        out = [f"{i:>{width}}. {rule.shown(self.label_names)}"
+               for i, rule in enumerate(self.rules)]
+        return out + [self._otherwise()]
+
+    def _otherwise(self):
+        return _("otherwise {label}").format(label=_(self.label_names[self.default]))
 
     def copy(self):
         return RuleList(self.rules, self.default, self.feature_names, self.label_names)
 
     def __repr__(self):
-        head = f"RuleList with {self.n_rules} rule{'s' if self.n_rules != 1 else ''}:"
+        head = ngettext("RuleList with {n} rule:", "RuleList with {n} rules:",
+                        self.n_rules).format(n=self.n_rules)
         return "\n".join([head] + ["  " + line for line in self.lines()])
 
 
@@ -366,8 +405,8 @@ def digit_rules(n_rules=None):
         n_rules = total
     if isinstance(n_rules, bool) or not isinstance(n_rules, (int, np.integer)) \
             or not 0 <= n_rules <= total:
-        raise ValueError(f"n_rules must be a whole number from 0 to {total}, "
-                         f"got {n_rules!r}.")
+        raise ValueError(_("n_rules must be a whole number from 0 to {total}, got "
+                           "{n_rules!r}.").format(total=total, n_rules=n_rules))
     lines = DIGIT_RULES[:n_rules] + DIGIT_RULES[-1:]   # keep the default line
     return RuleList.from_text(lines, PIXEL_NAMES, DIGIT_NAMES)
 
@@ -375,12 +414,12 @@ def digit_rules(n_rules=None):
 @scoreboard.entry(1, "running example", "hand-written rules",
                   "every rule and threshold (4 rules)")
 def _running_example_row():
-    _, _, X_test, y_test = scoreboard.running_example_split()
+    _X_train, _y_train, X_test, y_test = scoreboard.running_example_split()
     return running_example_rules().score(X_test, y_test)
 
 
 @scoreboard.entry(1, "digits", "hand-written rules",
                   f"every pixel test ({len(DIGIT_RULES) - 1} rules)")
 def _digits_row():
-    _, _, X_test, y_test = scoreboard.digits_split()
+    _X_train, _y_train, X_test, y_test = scoreboard.digits_split()
     return digit_rules().score(X_test, y_test)

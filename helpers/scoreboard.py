@@ -16,14 +16,45 @@ A module registers a row with the :func:`entry` decorator::
 import functools
 import html
 import importlib
+import unicodedata
 
 from . import datasets
+from .i18n import N_, _
 
 __all__ = ["entry", "rows", "show", "running_example_split", "spiral_split", "digits_split",
-           "Scoreboard", "TASKS"]
+           "Scoreboard", "TASKS", "COLUMNS"]
 
-#: The tasks the scoreboard tracks, in the order the table lists them.
-TASKS = ("running example", "spiral", "digits")
+#: The tasks the scoreboard tracks, in the order the table lists them (keys: the table shows
+#: them translated).
+TASKS = (N_("running example"), N_("spiral"), N_("digits"))
+#: The table's columns, in English (the keys of :meth:`Scoreboard.records`).
+COLUMNS = (N_("notebook"), N_("task"), N_("approach"), N_("test accuracy"),
+           N_("hand-crafted by a person"))
+
+#: The texts of the rows the course's modules register (``approach`` and ``handcrafted``, word for
+#: word), marked here so the table can show them translated even where a module does not mark
+#: its own with ``N_()``. A new row's texts go here too (or are marked where it is registered).
+ROW_TEXTS = (
+    N_("hand-written rules"), N_("every rule and threshold (4 rules)"),
+    N_("every pixel test (20 rules)"),
+    N_("best single threshold rule (search)"),
+    N_("the family of candidate rules (one feature > a threshold)"),
+    N_("coordinate change found by search + x > 0"),
+    N_("the family of coordinate changes (rotate, then shift) and the rule x > 0"),
+    N_("perceptron (the 1958 rule) on x, y"), N_("logistic regression on x, y"),
+    N_("nothing about these points; only that a straight line will do"),
+    N_("logistic regression on x, y, x², xy, y²"),
+    N_("the features x², xy, y² (they solve circles, not spirals)"),
+    N_("k-nearest neighbours (k = 5)"),
+    N_("that straight-line distance between points means similarity"),
+    N_("logistic regression on the 64 pixels"), N_("nothing beyond scaling the pixels to [0, 1]"),
+    N_("k-nearest neighbours (k = 5) on the 64 pixels"),
+    N_("that pixel-by-pixel distance means similar digits"),
+    N_("decision tree (depth 10) on the 64 pixels"), N_("nothing beyond the depth limit"),
+    N_("layered network 2-8-8-2 (tanh)"), N_("layered network 2-32-32-32-2 (ReLU)"),
+    N_("layered network 64-96-48-10 (ReLU)"),
+    N_("nothing about the data; only the network's size"),
+)
 
 #: Modules that register rows; each is imported before the table is built.
 _CONTRIBUTORS = ("rule_lists", "search", "classical", "networks")
@@ -66,9 +97,14 @@ class _Row:
 
 
 def entry(notebook, task, approach, handcrafted):
-    """Register the decorated function (no arguments, returns test accuracy) as a row."""
+    """Register the decorated function (no arguments, returns test accuracy) as a row.
+
+    ``approach`` and ``handcrafted`` are English, marked with ``N_()`` where the row is
+    registered; the table shows them translated.
+    """
     if task not in TASKS:
-        raise ValueError(f"unknown task {task!r}; the scoreboard tracks {TASKS}.")
+        raise ValueError(_("unknown task {task!r}; the scoreboard tracks {tasks}.").format(
+            task=task, tasks=TASKS))
 
     def register(compute):
         key = (notebook, task, approach)
@@ -92,6 +128,11 @@ def rows(task=None, upto=None):
     return sorted(chosen, key=lambda r: (TASKS.index(r.task), r.notebook))
 
 
+def _width(text):
+    """How many columns ``text`` takes in a terminal: Hangul and other wide letters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 class Scoreboard:
     """A table of rows; shows as HTML in a notebook and as aligned text elsewhere."""
 
@@ -99,30 +140,38 @@ class Scoreboard:
         self.rows = list(rows)
 
     def records(self):
-        return [{"notebook": f"{r.notebook:02d}", "task": r.task, "approach": r.approach,
-                 "test accuracy": f"{r.accuracy:.3f}", "hand-crafted by a person": r.handcrafted}
+        """The rows as dicts with the English column names and texts (data to compute with)."""
+        return [dict(zip(COLUMNS, (f"{r.notebook:02d}", r.task, r.approach,
+                                   f"{r.accuracy:.3f}", r.handcrafted)))
                 for r in self.rows]
 
+    def shown(self):
+        """The table as a learner reads it: a header row, then one row of texts per record,
+        in the language the package speaks."""
+        rows = [[_(column) for column in COLUMNS]]
+        for rec in self.records():
+            rows.append([rec["notebook"], _(rec["task"]), _(rec["approach"]),
+                         rec["test accuracy"], _(rec["hand-crafted by a person"])])
+        return rows
+
     def __repr__(self):
-        records = self.records()
-        if not records:
-            return "Scoreboard (no rows yet)"
-        keys = list(records[0])
-        widths = {k: max(len(k), *(len(rec[k]) for rec in records)) for k in keys}
-        lines = ["  ".join(k.ljust(widths[k]) for k in keys)]
-        lines += ["  ".join(rec[k].ljust(widths[k]) for k in keys) for rec in records]
-        return "\n".join(line.rstrip() for line in lines)
+        if not self.rows:
+            return _("Scoreboard (no rows yet)")
+        rows = self.shown()
+        widths = [max(_width(row[i]) for row in rows) for i in range(len(COLUMNS))]
+        return "\n".join("  ".join(text + " " * (w - _width(text)) for text, w in zip(row, widths))
+                         .rstrip() for row in rows)
 
     def _repr_html_(self):
-        records = self.records()
-        if not records:
-            return "<p>Scoreboard (no rows yet)</p>"
+        if not self.rows:
+            return f"<p>{html.escape(_('Scoreboard (no rows yet)'))}</p>"
         # text reads from the left, numbers line up on the right (JupyterLab right-aligns all)
-        align = {k: "right" if k == "test accuracy" else "left" for k in records[0]}
-        head = "".join(f'<th style="text-align:{align[k]}">{html.escape(k)}</th>'
-                       for k in records[0])
-        body = "".join("<tr>" + "".join(f'<td style="text-align:{align[k]}">{html.escape(v)}</td>'
-                                        for k, v in rec.items()) + "</tr>" for rec in records)
+        align = ["right" if column == "test accuracy" else "left" for column in COLUMNS]
+        header, *rows = self.shown()
+        head = "".join(f'<th style="text-align:{a}">{html.escape(t)}</th>'
+                       for a, t in zip(align, header))
+        body = "".join("<tr>" + "".join(f'<td style="text-align:{a}">{html.escape(t)}</td>'
+                                        for a, t in zip(align, row)) + "</tr>" for row in rows)
         return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 

@@ -18,6 +18,7 @@ import numpy as np
 
 from . import scoreboard
 from .estimator import Classifier
+from .i18n import N_, T_, _
 from .representations import rotate, shift
 from .validation import as_2d, as_labels, positive_int, positive_number
 
@@ -26,7 +27,7 @@ __all__ = ["LABEL_NAMES", "accuracy", "error_count", "ThresholdRule", "candidate
            "accuracy_landscape", "CoordinateSearch"]
 
 #: Names of the running example's classes: label 0 is white, label 1 is black.
-LABEL_NAMES = ("white", "black")
+LABEL_NAMES = (T_("white"), T_("black"))   # printed by notebook 02 in the current language
 _FEATURE_NAMES = ("x", "y")
 
 
@@ -57,14 +58,16 @@ class ThresholdRule:
 
     def __init__(self, feature, threshold, above=1):
         if isinstance(feature, bool) or not isinstance(feature, (int, np.integer)) or feature < 0:
-            raise TypeError(f"feature must be a column number 0, 1, ..., got {feature!r}.")
+            raise TypeError(_("feature must be a column number 0, 1, ..., got {feature!r}.")
+                            .format(feature=feature))
         if above not in (0, 1):
-            raise ValueError(f"above must be the label 0 or 1 given to points above the "
-                             f"threshold, got {above!r}.")
+            raise ValueError(_("above must be the label 0 or 1 given to points above the "
+                               "threshold, got {above!r}.").format(above=above))
         self.feature = int(feature)
         if isinstance(threshold, bool) or not isinstance(threshold, numbers.Real) \
                 or not np.isfinite(threshold):
-            raise TypeError(f"threshold must be a finite number, got {threshold!r}.")
+            raise TypeError(_("threshold must be a finite number, got {threshold!r}.")
+                            .format(threshold=threshold))
         self.threshold = float(threshold)
         self.above = int(above)
 
@@ -72,15 +75,17 @@ class ThresholdRule:
         """The rule's answer (0 or 1) for every row of X."""
         X = as_2d(X, "X")
         if self.feature >= X.shape[1]:
-            raise ValueError(f"the rule looks at column {self.feature} but X has only "
-                             f"{X.shape[1]} column(s).")
+            raise ValueError(_("the rule looks at column {feature} but X has only {n} "
+                               "column(s).").format(feature=self.feature, n=X.shape[1]))
         high = X[:, self.feature] > self.threshold
         return np.where(high, self.above, 1 - self.above).astype(np.int64)
 
     def __repr__(self):
-        name = _FEATURE_NAMES[self.feature] if self.feature < 2 else f"feature {self.feature}"
-        return (f"{name} > {self.threshold:.3f} → {LABEL_NAMES[self.above]} "
-                f"(otherwise {LABEL_NAMES[1 - self.above]})")
+        name = (_FEATURE_NAMES[self.feature] if self.feature < 2
+                else _("feature {k}").format(k=self.feature))
+        return _("{name} > {threshold:.3f} → {above} (otherwise {other})").format(
+            name=name, threshold=self.threshold, above=_(LABEL_NAMES[self.above]),
+            other=_(LABEL_NAMES[1 - self.above]))
 
     def __eq__(self, other):
         return (isinstance(other, ThresholdRule) and self.feature == other.feature
@@ -147,7 +152,8 @@ class RuleSearch(Classifier):
 
     def fit(self, X, y):
         if self.measure not in _MEASURES:
-            raise ValueError(f"unknown measure {self.measure!r}; use 'accuracy' or 'errors'.")
+            raise ValueError(_("unknown measure {measure!r}; use 'accuracy' or 'errors'.")
+                             .format(measure=self.measure))
         X, y = self._start_fit(X, y)            # y: 0 for classes_[0], 1 for classes_[1]
         score, pick, running = _MEASURES[self.measure]
         self.candidates_ = candidate_rules(X, self.n_candidates, self.seed)
@@ -165,7 +171,8 @@ class RuleSearch(Classifier):
         return self.classes_[self.rule_.predict(X)]
 
     def __repr__(self):
-        found = f", found: {self.rule_}" if hasattr(self, "rule_") else ""
+        found = (_(", found: {rule}").format(rule=self.rule_) if hasattr(self, "rule_")
+                 else "")
         return (f"RuleSearch(n_candidates={self.n_candidates}, measure={self.measure!r}, "
                 f"seed={self.seed}){found}")
 
@@ -200,7 +207,8 @@ class Memorizer(Classifier):
         return self.classes_[np.array(remembered, dtype=np.int64)]
 
     def __repr__(self):
-        size = f", remembers {len(self.table_)} points" if hasattr(self, "table_") else ""
+        size = (_(", remembers {n} points").format(n=len(self.table_))
+                if hasattr(self, "table_") else "")
         return f"Memorizer(seed={self.seed}){size}"
 
 
@@ -227,7 +235,7 @@ def accuracy_landscape(X, y, angles, shifts):
 
     The vertical shift dy is left out because it cannot change which side of x = 0 a point is on.
     """
-    X = as_2d(X, "X", n_features=2, what="a change of coordinates in the plane")
+    X = as_2d(X, "X", n_features=2, what=N_("a change of coordinates in the plane"))
     y = as_labels(y, n_samples=len(X))
     angles = np.deg2rad(np.asarray(angles, dtype=np.float64))
     shifts = np.asarray(shifts, dtype=np.float64)
@@ -273,8 +281,9 @@ class CoordinateSearch(Classifier):
         shift_step = positive_number(self.shift_step, "shift_step")
         start = np.asarray(self.start, dtype=np.float64)
         if start.shape != (2,):
-            raise ValueError(f"start must be (angle, dx), two numbers; got {self.start!r}.")
-        X = as_2d(X, "X", n_features=2, what="a change of coordinates in the plane")
+            raise ValueError(_("start must be (angle, dx), two numbers; got {start!r}.")
+                             .format(start=self.start))
+        X = as_2d(X, "X", n_features=2, what=N_("a change of coordinates in the plane"))
         X, y = self._start_fit(X, y)            # y: 0 for classes_[0], 1 for classes_[1]
         rng = np.random.default_rng(self.seed)
 
@@ -285,7 +294,7 @@ class CoordinateSearch(Classifier):
         best = measure(*current)
         proposals, scores, accepted = [current], [best], [True]
         path, best_so_far = [current], [best]
-        for _ in range(n_steps):
+        for _step in range(n_steps):
             candidate = (_wrap(current[0] + rng.normal(0.0, angle_step)),
                          float(current[1] + rng.normal(0.0, shift_step)))
             score = measure(*candidate)
@@ -334,8 +343,9 @@ class CoordinateSearch(Classifier):
     def __repr__(self):
         if not hasattr(self, "angle_"):
             return f"CoordinateSearch(n_steps={self.n_steps}, seed={self.seed})"
-        return (f"CoordinateSearch: rotate by {self.angle_:.1f}°, shift x by {self.shift_[0]:.2f}"
-                f" → training accuracy {self.train_accuracy_:.3f}")
+        return "CoordinateSearch: " + _("rotate by {angle:.1f}°, shift x by {dx:.2f} → "
+                                        "training accuracy {accuracy:.3f}").format(
+            angle=self.angle_, dx=self.shift_[0], accuracy=self.train_accuracy_)
 
 
 # ----------------------------------------------------------------------------- scoreboard rows

@@ -10,6 +10,8 @@ import math
 
 import numpy as np
 
+from .i18n import N_, _
+
 __all__ = ["DivergenceError", "DivergenceWatch", "minibatches"]
 
 
@@ -39,10 +41,10 @@ class DivergenceWatch:
     factor = 10.0
     floor = 0.1
 
-    def __init__(self, factor=None, advice="rebuild the model and try a smaller one"):
+    def __init__(self, factor=None, advice=N_("rebuild the model and try a smaller one")):
         if factor is not None:
             self.factor = float(factor)
-        self.advice = advice
+        self.advice = advice       # words marked with N_(), translated when the error is shown
         self.start = None
 
     def reset(self):
@@ -53,21 +55,24 @@ class DivergenceWatch:
         """The loss above which training counts as diverged (None before the first loss)."""
         return None if self.start is None else self.factor * max(self.start, self.floor)
 
-    def message(self, loss, lr=None, what="the loss"):
+    def message(self, loss, lr=None, what=N_("the loss")):
         """The reason training diverged at this loss, or None when it has not."""
         loss = float(loss)
+        rate = f" (lr={lr:g})" if lr is not None else ""
         if not math.isfinite(loss):
-            problem = f"{what} became NaN or infinite"
+            text = _("training diverged: {what} became NaN or infinite. The learning "
+                     "rate{rate} is most likely too large; {advice}, for example ten times "
+                     "smaller.")
         elif self.start is not None and loss > self.limit():
-            problem = (f"{what} jumped to {loss:.3g}, more than {self.factor:g} times its "
-                       f"starting value {self.start:.3g}")
+            text = _("training diverged: {what} jumped to {loss:.3g}, more than {factor:g} "
+                     "times its starting value {start:.3g}. The learning rate{rate} is most "
+                     "likely too large; {advice}, for example ten times smaller.")
         else:
             return None
-        rate = f" (lr={lr:g})" if lr is not None else ""
-        return (f"training diverged: {problem}. The learning rate{rate} is most likely too "
-                f"large; {self.advice}, for example ten times smaller.")
+        return text.format(what=_(what), loss=loss, factor=self.factor, start=self.start or 0.0,
+                           rate=rate, advice=_(self.advice))
 
-    def check(self, loss, lr=None, what="the loss"):
+    def check(self, loss, lr=None, what=N_("the loss")):
         """Raise DivergenceError if ``loss`` shows divergence; the first finite loss seen is the
         starting value. Returns the loss as a float."""
         reason = self.message(loss, lr, what)
@@ -78,7 +83,7 @@ class DivergenceWatch:
             self.start = loss
         return loss
 
-    def check_finite(self, arrays, lr=None, what="the weights"):
+    def check_finite(self, arrays, lr=None, what=N_("the weights")):
         """Raise DivergenceError when any array holds NaN or infinity."""
         if not all(np.all(np.isfinite(a)) for a in arrays):
             self.check(float("nan"), lr, what)

@@ -17,6 +17,7 @@ import math
 import numpy as np
 
 from . import datasets, losses, models, optimizers
+from .i18n import _
 from .layers import Dense
 from .training import DivergenceError, DivergenceWatch
 from .training_settings import (CSV_NAME, DATA_KEYS, GRID, MODEL_KEYS, SESSION_DEFAULTS,
@@ -54,15 +55,15 @@ class TrainingSession:
         at once and training goes on; a change to the data or the network starts again from new
         weights. Returns the checked configuration."""
         if key not in SESSION_DEFAULTS or key == "data":
-            raise ValueError(f"unknown setting {key!r}; use one of "
-                             f"{sorted(k for k in SESSION_DEFAULTS if k != 'data')}.")
+            raise ValueError(_("unknown setting {key!r}; use one of {known}.").format(
+                key=key, known=sorted(k for k in SESSION_DEFAULTS if k != "data")))
         new = dict(self.cfg, **{key: value})
         if key == "dataset" and value != CSV_NAME:
             new["data"] = None
         if key == "dataset" and value == CSV_NAME and self.cfg["data"] is None:
             if self.last_csv is None:
-                raise ValueError("no CSV loaded yet: use the 'load CSV' button or "
-                                 "load_csv(...).")
+                raise ValueError(_("no CSV loaded yet: use the 'load CSV' button or "
+                                   "load_csv(...)."))
             new["data"] = self.last_csv
         self.cfg = check_config(new)
         if key == "lr":
@@ -150,7 +151,8 @@ class TrainingSession:
         self.history = {"epoch": [], "loss": [], "val_loss": [], "accuracy": [],
                         "val_accuracy": []}
         self.grad_norms = np.zeros(len(cfg["hidden"]) + 1)
-        self.watch = DivergenceWatch(advice="press Reset and try a smaller one")
+        # translated now: the watch words its message when training diverges
+        self.watch = DivergenceWatch(advice=_("press Reset and try a smaller one"))
         self._record()
         self._watch_loss()
         # the model watches its own mini-batch losses too: same rule, same advice, started at
@@ -207,7 +209,8 @@ class TrainingSession:
     def _watch_loss(self):
         """Let the divergence watch see the newest train loss (the first one is its start)."""
         try:
-            self.watch.check(self.history["loss"][-1], self.cfg["lr"], what="the train loss")
+            self.watch.check(self.history["loss"][-1], self.cfg["lr"],
+                             what=_("the train loss"))
         except DivergenceError as exc:
             self._diverge(str(exc))
 
@@ -237,11 +240,11 @@ class TrainingSession:
     def _check_stop(self):
         cfg = self.cfg
         if cfg["max_epochs"] and self.epoch >= cfg["max_epochs"]:
-            return (f"stopped: reached the limit of {cfg['max_epochs']} epochs (raise 'max "
-                    f"epochs' or press Reset)")
+            return _("stopped: reached the limit of {n} epochs (raise 'max epochs' or press "
+                     "Reset)").format(n=cfg["max_epochs"])
         if cfg["target_loss"] and self.history["loss"][-1] <= cfg["target_loss"]:
-            return (f"stopped: train loss reached the target {cfg['target_loss']:.3f} (lower "
-                    f"'target loss' to go on)")
+            return _("stopped: train loss reached the target {target:.3f} (lower 'target loss' "
+                     "to go on)").format(target=cfg["target_loss"])
         return ""
 
     def step(self):
@@ -285,7 +288,7 @@ class TrainingSession:
         """Train up to ``n_steps`` mini-batches (fewer at a stop condition or divergence).
         Returns the number of steps done."""
         start = self.steps
-        for _ in range(int(n_steps)):
+        for _step in range(int(n_steps)):
             if not self.step():
                 break
         return self.steps - start
@@ -295,12 +298,13 @@ class TrainingSession:
         """'epoch N · step M · train loss … · test loss … · test accuracy …' and any stop or
         divergence message. Your own points say "not trained yet" before the first step."""
         h = self.history
-        parts = [f"epoch {self.epoch}", f"step {self.steps}"]
+        parts = [_("epoch {n}").format(n=self.epoch), _("step {n}").format(n=self.steps)]
         if self.cfg["dataset"] == CSV_NAME and not self.trained:
-            parts.append("not trained yet")
+            parts.append(_("not trained yet"))
         elif np.isfinite(h["loss"][-1]) and np.isfinite(h["val_loss"][-1]):
-            parts += [f"train loss {h['loss'][-1]:.3f}", f"test loss {h['val_loss'][-1]:.3f}",
-                      f"test accuracy {h['val_accuracy'][-1]:.3f}"]
+            parts.append(_("train loss {train:.3f} · test loss {test:.3f} · test accuracy "
+                           "{accuracy:.3f}").format(train=h["loss"][-1], test=h["val_loss"][-1],
+                                                    accuracy=h["val_accuracy"][-1]))
         if self.diverged:
             parts.append(self.diverge_message)
         elif self.stop_reason:
@@ -311,5 +315,7 @@ class TrainingSession:
         """The setup in one line, e.g. 'circles, net 2-4-4-2 tanh, adam lr=0.03, batch 10'."""
         cfg = self.cfg
         arch = "-".join(str(s) for s in [2] + list(cfg["hidden"]) + [self.n_classes])
-        return (f"{cfg['dataset']}, net {arch} {cfg['activation']}, {cfg['optimizer']} "
-                f"lr={cfg['lr']:g}, batch {cfg['batch_size']}")
+        return _("{dataset}, net {arch} {activation}, {optimizer} lr={lr:g}, batch "
+                 "{batch}").format(dataset=_(cfg["dataset"]), arch=arch,
+                                   activation=cfg["activation"], optimizer=cfg["optimizer"],
+                                   lr=cfg["lr"], batch=cfg["batch_size"])

@@ -7,20 +7,24 @@ setting and the fix, before anything is built from them.
 """
 import numpy as np
 
+from .i18n import N_, _
 from .layers import ACTIVATIONS
 from .validation import as_2d, as_labels
 
 __all__ = ["SESSION_DEFAULTS", "check_config", "parse_hidden", "check_points", "DATASET_NAMES",
            "CSV_NAME", "OPTIMIZER_NAMES", "LOSS_NAMES", "MAX_CLASSES"]
 
-#: The data sets offered, in the order the stepper's dropdown shows them.
-DATASET_NAMES = ["running example", "circles", "xor", "moons", "spiral", "spiral (3 classes)",
-                 "gaussians"]
+#: The data sets offered, in the order the stepper's dropdown shows them. The names are the
+#: values the code uses; ``N_`` marks them so the dropdown can show them translated.
+DATASET_NAMES = [N_("running example"), N_("circles"), "xor", N_("moons"), N_("spiral"),
+                 N_("spiral (3 classes)"), N_("gaussians")]
 #: The data set name for points loaded from a CSV file.
-CSV_NAME = "your CSV"
-OPTIMIZER_NAMES = {"sgd": "SGD", "momentum": "SGD + momentum 0.9", "rmsprop": "RMSprop",
+CSV_NAME = N_("your CSV")
+#: What the dropdowns show for each optimizer and loss (translated where they are shown).
+OPTIMIZER_NAMES = {"sgd": "SGD", "momentum": N_("SGD + momentum 0.9"), "rmsprop": "RMSprop",
                    "adam": "Adam"}
-LOSS_NAMES = {"cross-entropy": "softmax cross-entropy", "mse": "mean squared error (one-hot)"}
+LOSS_NAMES = {"cross-entropy": N_("softmax cross-entropy"),
+              "mse": N_("mean squared error (one-hot)")}
 
 #: What a session starts with: circles (no straight line separates them), two small tanh layers
 #: and Adam, which learns them in about 20 epochs.
@@ -61,51 +65,60 @@ def parse_hidden(value):
         try:
             sizes = [int(p) for p in parts]
         except ValueError:
-            raise ValueError(f"hidden layers {value!r}: write whole numbers separated by commas, "
-                             f"e.g. '8, 8' for two layers of 8 units.") from None
+            raise ValueError(_("hidden layers {value!r}: write whole numbers separated by "
+                               "commas, e.g. '8, 8' for two layers of 8 units.").format(
+                                 value=value)) from None
     else:
         try:
             sizes = [int(s) for s in value]
         except (TypeError, ValueError):
-            raise TypeError(f"hidden must be a list of unit counts such as [8, 8] or the text "
-                            f"'8, 8', got {value!r}.") from None
+            raise TypeError(_("hidden must be a list of unit counts such as [8, 8] or the text "
+                              "'8, 8', got {value!r}.").format(value=value)) from None
         if any(int(s) != s for s in value):
-            raise ValueError(f"hidden layers {value!r}: unit counts must be whole numbers.")
+            raise ValueError(_("hidden layers {value!r}: unit counts must be whole "
+                               "numbers.").format(value=value))
     if len(sizes) > MAX_HIDDEN_LAYERS:
-        raise ValueError(f"{len(sizes)} hidden layers is more than the stepper shows; use at "
-                         f"most {MAX_HIDDEN_LAYERS}.")
+        raise ValueError(_("{n} hidden layers is more than the stepper shows; use at most "
+                           "{most}.").format(n=len(sizes), most=MAX_HIDDEN_LAYERS))
     for s in sizes:
         if not 1 <= s <= MAX_UNITS:
-            raise ValueError(f"a hidden layer of {s} units: use between 1 and {MAX_UNITS} units "
-                             f"per layer.")
+            raise ValueError(_("a hidden layer of {n} units: use between 1 and {most} units "
+                               "per layer.").format(n=s, most=MAX_UNITS))
     return sizes
 
 
 def _number(value, name, low, high, integer=False):
+    """``value`` checked; ``name`` (marked with ``N_``) is how the error names the setting."""
+    name = _(name)
     if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise TypeError(f"{name} must be a number, got {value!r}.")
+        raise TypeError(_("{name} must be a number, got {value!r}.").format(name=name,
+                                                                           value=value))
     if integer and int(value) != value:
-        raise ValueError(f"{name} must be a whole number, got {value!r}.")
+        raise ValueError(_("{name} must be a whole number, got {value!r}.").format(
+            name=name, value=value))
     if not (np.isfinite(value) and low <= value <= high):
-        raise ValueError(f"{name} must lie between {low:g} and {high:g}, got {value!r}.")
+        raise ValueError(_("{name} must lie between {low:g} and {high:g}, got {value!r}.")
+                         .format(name=name, low=low, high=high, value=value))
     return int(value) if integer else float(value)
 
 
 def _choice(value, name, options):
     if value not in options:
-        raise ValueError(f"unknown {name} {value!r}; choose one of {list(options)}.")
+        raise ValueError(_("unknown {name} {value!r}; choose one of {options}.").format(
+            name=name, value=value, options=list(options)))
     return value
 
 
 def check_config(cfg):
     """Return a complete, checked copy of a configuration (missing keys get defaults)."""
     if not isinstance(cfg, dict):
-        raise TypeError(f"a stepper configuration is a dict such as TrainingStepper().config(), "
-                        f"got {type(cfg).__name__}.")
+        raise TypeError(_("a stepper configuration is a dict such as "
+                          "TrainingStepper().config(), got {type}.").format(
+                            type=type(cfg).__name__))
     unknown = sorted(set(cfg) - set(SESSION_DEFAULTS))
     if unknown:
-        raise ValueError(f"unknown setting(s) {unknown}; the stepper knows "
-                         f"{sorted(SESSION_DEFAULTS)}.")
+        raise ValueError(_("unknown setting(s) {unknown}; the stepper knows {known}.").format(
+            unknown=unknown, known=sorted(SESSION_DEFAULTS)))
     c = dict(SESSION_DEFAULTS, **cfg)
     out = {
         "dataset": _choice(c["dataset"], "dataset", DATASET_NAMES + [CSV_NAME]),
@@ -117,18 +130,19 @@ def check_config(cfg):
         "activation": _choice(c["activation"], "activation", list(ACTIVATIONS)),
         "loss": _choice(c["loss"], "loss", list(LOSS_NAMES)),
         "optimizer": _choice(c["optimizer"], "optimizer", list(OPTIMIZER_NAMES)),
-        "lr": _number(c["lr"], "learning rate (lr)", LR_MIN, LR_MAX),
+        "lr": _number(c["lr"], N_("learning rate (lr)"), LR_MIN, LR_MAX),
         "batch_size": _number(c["batch_size"], "batch_size", 1, 2000, integer=True),
-        "max_epochs": _number(c["max_epochs"], "max_epochs (0 means no limit)", 0, 10**6,
+        "max_epochs": _number(c["max_epochs"], N_("max_epochs (0 means no limit)"), 0, 10**6,
                               integer=True),
-        "target_loss": _number(c["target_loss"], "target_loss (0 means none)", 0.0, 100.0),
+        "target_loss": _number(c["target_loss"], N_("target_loss (0 means none)"), 0.0, 100.0),
         "data": None,
     }
     if out["dataset"] == CSV_NAME:
         data = c["data"]
         if not isinstance(data, dict) or "X" not in data or "y" not in data:
-            raise ValueError("the dataset 'your CSV' needs data={'X': [[x, y], ...], 'y': "
-                             "[label, ...]}; load a file with load_csv(...) and use config().")
+            raise ValueError(_("the dataset 'your CSV' needs data={{'X': [[x, y], ...], 'y': "
+                               "[label, ...]}}; load a file with load_csv(...) and use "
+                               "config().").format())
         X, y = check_points(np.asarray(data["X"], dtype=float), data["y"])
         out["data"] = {"X": X.tolist(), "y": y.tolist()}
     return out
@@ -137,18 +151,20 @@ def check_config(cfg):
 def check_points(X, y):
     """Check a learner's own points: two columns, 2 to 6 classes labelled 0, 1, ..., 8 to 5000
     points. Returns ``(X, y)`` as arrays."""
-    X = as_2d(X, "the points", n_features=2, what="the stepper (x and y)")
-    y = as_labels(y, n_samples=len(X), name="the labels")
+    X = as_2d(X, N_("the points"), n_features=2, what=N_("the stepper (x and y)"))
+    y = as_labels(y, n_samples=len(X), name=N_("the labels"))
     if len(np.unique(y)) < 2:
-        raise ValueError(f"the points have only one class (label {y[0]}); a classifier needs at "
-                         f"least two different labels.")
+        raise ValueError(_("the points have only one class (label {label}); a classifier needs "
+                           "at least two different labels.").format(label=y[0]))
     if y.max() >= MAX_CLASSES:
-        raise ValueError(f"label {y.max()} is too large; the stepper draws up to "
-                         f"{MAX_CLASSES} classes, labelled 0 to {MAX_CLASSES - 1}.")
+        raise ValueError(_("label {label} is too large; the stepper draws up to {n} classes, "
+                           "labelled 0 to {last}.").format(label=y.max(), n=MAX_CLASSES,
+                                                          last=MAX_CLASSES - 1))
     if len(X) > MAX_POINTS:
-        raise ValueError(f"{len(X)} points is more than the stepper can redraw quickly; use at "
-                         f"most {MAX_POINTS} (for example a random sample of your file).")
+        raise ValueError(_("{n} points is more than the stepper can redraw quickly; use at most "
+                           "{most} (for example a random sample of your file).").format(
+                             n=len(X), most=MAX_POINTS))
     if len(X) < 8:
-        raise ValueError(f"only {len(X)} points; the stepper needs at least 8 to split them into "
-                         f"training and test points.")
+        raise ValueError(_("only {n} points; the stepper needs at least 8 to split them into "
+                           "training and test points.").format(n=len(X)))
     return X, y

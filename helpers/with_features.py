@@ -9,6 +9,7 @@ import numpy as np
 
 from .estimator import Classifier, as_features
 from .representations import polynomial_features, to_polar
+from .i18n import N_, _
 from .validation import as_2d
 
 __all__ = ["FEATURE_MAPS", "WithFeatures"]
@@ -43,32 +44,34 @@ class WithFeatures(Classifier):
         """The function that makes the features from X."""
         if isinstance(self.features, str):
             if self.features not in FEATURE_MAPS:
-                raise ValueError(f"unknown features {self.features!r}; choose one of "
-                                 f"{list(FEATURE_MAPS)} or pass a function of X.")
+                raise ValueError(_("unknown features {features!r}; choose one of {names} or "
+                                   "pass a function of X.")
+                                 .format(features=self.features, names=list(FEATURE_MAPS)))
             return FEATURE_MAPS[self.features]
         if not callable(self.features):
-            raise TypeError("features must be a name from FEATURE_MAPS or a function that "
-                            "takes X (n_samples, n_features) and returns the new columns.")
+            raise TypeError(_("features must be a name from FEATURE_MAPS or a function that "
+                              "takes X (n_samples, n_features) and returns the new columns."))
         return self.features
 
     def _make_features(self, X):
         F = np.asarray(self.feature_function(X), dtype=np.float64)
         if F.ndim == 1:
             F = F[:, None]
-        F = as_features(F, "the features")
+        F = as_features(F, N_("the features"))
         if len(F) != len(X):
-            raise ValueError(f"the feature function returned {len(F)} rows for {len(X)} points; "
-                             f"it must return one row per point (stack columns with "
-                             f"np.column_stack).")
+            raise ValueError(_("the feature function returned {rows} rows for {n} points; it "
+                               "must return one row per point (stack columns with "
+                               "np.column_stack).").format(rows=len(F), n=len(X)))
         return F
 
     def fit(self, X, y):
         if not isinstance(self.model, Classifier):
-            raise TypeError(f"model must be one of the course's models (Perceptron, "
-                            f"LogisticRegression, ...), got {type(self.model).__name__}; for "
-                            f"scikit-learn's models use sklearn.pipeline.make_pipeline.")
+            raise TypeError(_("model must be one of the course's models (Perceptron, "
+                              "LogisticRegression, ...), got {model}; for scikit-learn's models "
+                              "use sklearn.pipeline.make_pipeline.")
+                            .format(model=type(self.model).__name__))
         self.feature_function                              # checks the features early
-        X, _ = self._start_fit(X, y)
+        X, _positions = self._start_fit(X, y)
         F = self._make_features(X)
         self.mean_ = F.mean(axis=0) if self.standardize else np.zeros(F.shape[1])
         std = F.std(axis=0) if self.standardize else np.ones(F.shape[1])

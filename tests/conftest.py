@@ -42,3 +42,23 @@ def fail_on_swallowed_widget_errors(request):
         messages = "\n".join(r.getMessage() + ("\n" + logging.Formatter().formatException(
             r.exc_info) if r.exc_info else "") for r in collector.records)
         pytest.fail(f"an error was logged (an exception inside a widget callback?):\n{messages}")
+
+
+@pytest.fixture
+def korean():
+    """Run a test with the package speaking Korean; English again afterwards, whatever happens."""
+    from helpers import i18n
+    i18n.set_language("ko")
+    try:
+        yield
+    finally:
+        i18n.set_language("en")
+
+
+@pytest.fixture(autouse=True)
+def english_after_every_test():
+    """A test that switched the language and failed must not leave the next test in Korean."""
+    yield
+    from helpers import i18n
+    if i18n.get_language() != "en":
+        i18n.set_language("en")

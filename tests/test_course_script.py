@@ -36,3 +36,32 @@ def test_fingerprint_follows_the_requirement_files(tmp_path, monkeypatch):
     assert course.requirements_fingerprint() == first          # unchanged: no reinstall
     (tmp_path / "requirements.txt").write_text("numpy>=2\n")
     assert course.requirements_fingerprint() != first          # changed: reinstall
+
+
+def load_course():
+    spec = importlib.util.spec_from_file_location("course", ROOT / "course.py")
+    course = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(course)
+    return course
+
+
+def test_the_korean_course_opens_on_its_own_course_map(monkeypatch):
+    course = load_course()
+    opened = []
+    monkeypatch.setattr(course, "setup", lambda *a, **k: Path(sys.executable))
+    monkeypatch.setattr(course.os, "execv", lambda exe, argv: opened.append(argv))
+    monkeypatch.setattr(course.os, "chdir", lambda path: None)
+    for argv in (["ko"], ["--lang", "ko"], ["--lang=ko", "--no-browser"], [], ["en"]):
+        course.main(argv)
+    maps = [next(a for a in argv if a.endswith(".ipynb")) for argv in opened]
+    korean = str(Path("notebooks") / "ko" / "00_course_map.ipynb")
+    english = str(Path("notebooks") / "00_course_map.ipynb")
+    assert maps == [korean, korean, korean, english, english]
+    assert "--no-browser" in opened[2]
+    assert (ROOT / korean).exists() and (ROOT / english).exists()
+
+
+def test_an_unknown_language_is_named():
+    result = run("--lang", "fr")
+    assert result.returncode == 2
+    assert "'fr'" in result.stdout and "ko" in result.stdout

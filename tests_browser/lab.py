@@ -260,7 +260,7 @@ class NotebookPage:
         return locator
 
     def screenshot(self, directory, suffix=""):
-        path = directory / f"{self.name.replace('.ipynb', '')}{suffix}.png"
+        path = directory / f"{self.name.replace('.ipynb', '').replace('/', '-')}{suffix}.png"
         self.page.screenshot(path=str(path))
         return path
 

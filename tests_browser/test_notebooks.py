@@ -14,8 +14,10 @@ SHRUNK_PICTURES = """() => [...document.querySelectorAll('.jp-OutputArea-output 
   .filter(p => p.shown + 1 < p.wanted)
   .map(p => `${p.shown} px shown of ${p.wanted} px`)"""
 
-NOTEBOOKS = sorted(p.name for p in (Path(__file__).resolve().parent.parent / "notebooks")
-                   .glob("*.ipynb"))
+NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+# the English course, then the Korean one (notebooks/ko, the same notebooks in Korean)
+NOTEBOOKS = ([p.name for p in sorted(NOTEBOOK_DIR.glob("*.ipynb"))]
+             + [f"ko/{p.name}" for p in sorted((NOTEBOOK_DIR / "ko").glob("*.ipynb"))])
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
@@ -28,7 +30,8 @@ def test_notebook_runs_cleanly_in_jupyterlab(run_notebook, screenshot_dir, name)
         widget = widgets.nth(i)
         widget.scroll_into_view_if_needed()
         assert widget.locator("img").count() == 0 or widget.locator("img").first.is_visible()
-        widget.screenshot(path=str(screenshot_dir / f"{name[:-6]}-widget{i}.png"))
+        widget.screenshot(path=str(screenshot_dir /
+                                    f"{name[:-6].replace('/', '-')}-widget{i}.png"))
     assert page.page.evaluate(SHRUNK_PICTURES) == [], f"{name}: a picture is wider than the page"
     page.page.locator(".jp-Notebook").evaluate("n => n.scrollTop = 0")
     page.screenshot(screenshot_dir)

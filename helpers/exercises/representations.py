@@ -2,7 +2,9 @@
 
 Answers are read with the course's reading rules (:mod:`helpers.exercises.feedback`): numbers
 as text or fractions, channel names in any case ("r", "Red"), a range as (low, high) in either
-order, shares and thresholds as 0.45 or as a percentage (45).
+order, shares and thresholds as 0.45 or as a percentage (45). Korean names are read too, in either
+language of the course: channels as "빨강", "초록", "파랑" and the explorer's values as "각도",
+"x 이동", "y 이동".
 """
 import functools
 import numbers
@@ -10,6 +12,7 @@ import numbers
 import numpy as np
 
 from .. import scoreboard
+from ..i18n import N_, _
 from ..images import FAMILIES, TASKS, colour_picture, mask_scores, select
 from ..search import CoordinateSearch, change_coordinates, x_rule_accuracy
 from .feedback import (AnswerError, NO_ANSWER, TOLERANCE_NOTE, checker, close, correct,
@@ -18,7 +21,14 @@ from .feedback import (AnswerError, NO_ANSWER, TOLERANCE_NOTE, checker, close, c
 __all__ = []
 
 _NAMES = list(FAMILIES)
-_CHANNELS = {"r": "R", "red": "R", "g": "G", "green": "G", "b": "B", "blue": "B"}
+#: The colour families' names, marked here for translation (they are shown in messages).
+_FAMILY_WORDS = (N_("red"), N_("orange"), N_("yellow"), N_("green"), N_("blue"), N_("purple"),
+                 N_("navy"), N_("pink"), N_("beige"), N_("pale blue"), N_("charcoal"),
+                 N_("grey"))
+_CHANNELS = {"r": "R", "red": "R", "g": "G", "green": "G", "b": "B", "blue": "B",
+             "빨강": "R", "빨간색": "R", "빨간": "R", "적": "R", "적색": "R",
+             "초록": "G", "초록색": "G", "녹색": "G", "녹": "G",
+             "파랑": "B", "파란색": "B", "파란": "B", "청": "B", "청색": "B"}
 
 
 @functools.lru_cache(maxsize=None)
@@ -30,7 +40,7 @@ def _families(mask, picture):
     """'orange (120), grey (30)': which families the pixels of ``mask`` belong to, most first."""
     counts = np.bincount(picture.family[mask], minlength=len(_NAMES))
     order = np.argsort(-counts)
-    return ", ".join(f"{_NAMES[k]} ({counts[k]})" for k in order[:3] if counts[k])
+    return ", ".join(f"{_(_NAMES[k])} ({counts[k]})" for k in order[:3] if counts[k])
 
 
 def _rgb_ranges(answer):
@@ -41,27 +51,29 @@ def _rgb_ranges(answer):
         for key, value in answer.items():
             name = _CHANNELS.get(str(key).strip().lower())
             if name is None:
-                raise AnswerError(f"{short(key)} is not a channel of RGB.",
-                                  'Use the keys "R", "G" and "B".')
+                raise AnswerError(_("{key} is not a channel of RGB.").format(key=short(key)),
+                                  _('Use the keys "R", "G" and "B".'))
             pairs[name] = value
     else:
         items = answer if isinstance(answer, (list, tuple)) else None
         if items is None or len(items) != 3:
-            raise AnswerError(f"the ranges should be a dict such as {{\"R\": (0.6, 1.0)}}, got "
-                              f"{short(answer)}.",
-                              'Use the form {"R": (0.0, 1.0), "G": (0.0, 1.0), "B": (0.0, 1.0)}.')
+            raise AnswerError(_("the ranges should be a dict such as {{\"R\": (0.6, 1.0)}}, "
+                                "got {value}.").format(value=short(answer)),
+                              _('Use the form {"R": (0.0, 1.0), "G": (0.0, 1.0), '
+                                '"B": (0.0, 1.0)}.'))
         pairs = dict(zip("RGB", items))
     ranges = {}
     for name, pair in pairs.items():
-        low, high = sorted(read_numbers(pair, 2, f"the range for {name}", "(low, high)"))
+        low, high = sorted(read_numbers(pair, 2, _("the range for {name}").format(name=name),
+                                        "(low, high)"))
         ranges[name] = (low, high)
     values = [v for pair in ranges.values() for v in pair]
     if max(values) > 1 and max(values) <= 255 and min(values) >= 0:
-        raise AnswerError("your numbers look like values from 0 to 255; here every channel "
-                          "runs from 0 to 1.", "Divide by 255: 153 becomes 0.6.")
+        raise AnswerError(_("your numbers look like values from 0 to 255; here every channel "
+                            "runs from 0 to 1."), _("Divide by 255: 153 becomes 0.6."))
     if min(values) < 0 or max(values) > 1:
-        raise AnswerError("every channel runs from 0 to 1; some of your numbers are outside.",
-                          "Use numbers between 0 and 1.")
+        raise AnswerError(_("every channel runs from 0 to 1; some of your numbers are outside."),
+                          _("Use numbers between 0 and 1."))
     return ranges
 
 
@@ -70,29 +82,34 @@ def check_red_box(answer):
     """``answer``: RGB ranges, e.g. {"R": (low, high), "G": (...), "B": (...)}, that select the
     red pixels of the generated picture with an overlap of at least 0.95."""
     if answer is None:
-        return not_yet(NO_ANSWER, 'Write answer = {"R": (low, high), "G": (low, high), '
-                                  '"B": (low, high)} with numbers between 0 and 1.')
+        return not_yet(_(NO_ANSWER), _('Write answer = {"R": (low, high), "G": (low, high), '
+                                       '"B": (low, high)} with numbers between 0 and 1.'))
     picture = _picture()
     mask = select(picture, _rgb_ranges(answer), "RGB")
     target = picture.targets["red pixels"]
     s = mask_scores(mask, target)
     if s["overlap"] >= 0.95:
-        return correct(f"overlap {s['overlap']:.3f}: you caught {s['caught']} of "
-                       f"{s['n_target']} red pixels with {s['wrong']} wrong. Three thresholds "
-                       f"in RGB are enough, because red means: much red, little green, little "
-                       f"blue.")
+        return correct(_("overlap {overlap:.3f}: you caught {caught} of {n} red pixels with "
+                         "{wrong} wrong. Three thresholds in RGB are enough, because red means: "
+                         "much red, little green, little blue.").format(
+                           overlap=s["overlap"], caught=s["caught"], n=s["n_target"],
+                           wrong=s["wrong"]))
     if s["missed"] > s["wrong"]:
         missed = picture.rgb[target & ~mask]
-        return not_yet(f"overlap {s['overlap']:.3f}: you miss {s['missed']} of the "
-                       f"{s['n_target']} red pixels.",
-                       f"The missed red pixels have red between {missed[:, 0].min():.2f} and "
-                       f"{missed[:, 0].max():.2f}, green up to {missed[:, 1].max():.2f} and blue "
-                       f"up to {missed[:, 2].max():.2f}: widen the ranges to include them.")
-    return not_yet(f"overlap {s['overlap']:.3f}: {s['wrong']} selected pixels are not red; most "
-                   f"are {_families(mask & ~target, picture)}.",
-                   "Narrow the ranges: red pixels have a high red channel but low green and "
-                   "blue. Orange has more green than red does, pink more green and blue, purple "
-                   "more blue.")
+        return not_yet(_("overlap {overlap:.3f}: you miss {missed} of the {n} red "
+                         "pixels.").format(overlap=s["overlap"], missed=s["missed"],
+                                           n=s["n_target"]),
+                       _("The missed red pixels have red between {low:.2f} and {high:.2f}, "
+                         "green up to {green:.2f} and blue up to {blue:.2f}: widen the ranges to "
+                         "include them.").format(low=missed[:, 0].min(), high=missed[:, 0].max(),
+                                                 green=missed[:, 1].max(),
+                                                 blue=missed[:, 2].max()))
+    return not_yet(_("overlap {overlap:.3f}: {wrong} selected pixels are not red; most are "
+                     "{families}.").format(overlap=s["overlap"], wrong=s["wrong"],
+                                           families=_families(mask & ~target, picture)),
+                   _("Narrow the ranges: red pixels have a high red channel but low green and "
+                     "blue. Orange has more green than red does, pink more green and blue, "
+                     "purple more blue."))
 
 
 @checker
@@ -100,59 +117,67 @@ def check_vivid_threshold(answer):
     """``answer``: a saturation threshold s such that "saturation ≥ s" selects the vivid pixels
     with an overlap of at least 0.99 (0.45 and 45 % are the same threshold)."""
     if answer is None:
-        return not_yet(NO_ANSWER, "Give one number between 0 and 1: pixels with saturation at "
-                                  "or above it are selected.")
+        return not_yet(_(NO_ANSWER), _("Give one number between 0 and 1: pixels with "
+                                       "saturation at or above it are selected."))
     try:
-        threshold, note = read_share(answer, "the threshold")
+        threshold, note = read_share(answer, N_("the threshold"))
     except AnswerError as error:
-        raise AnswerError(error.message, "Saturation runs from 0 (grey) to 1 (pure colour): "
-                                         "give one number between 0 and 1.") from None
+        raise AnswerError(error.message, _("Saturation runs from 0 (grey) to 1 (pure colour): "
+                                           "give one number between 0 and 1.")) from None
     picture = _picture()
     mask = select(picture, {"S": (threshold, 1.0)}, "HSV")
     target = picture.targets["vivid pixels"]
     s = mask_scores(mask, target)
     if s["overlap"] >= 0.99:
-        return correct(f"saturation ≥ {threshold:g}{note} selects the vivid pixels with overlap "
-                       f"{s['overlap']:.3f}. In HSV one threshold does what no box of RGB "
-                       f"thresholds can.")
+        return correct(_("saturation ≥ {threshold:g}{note} selects the vivid pixels with "
+                         "overlap {overlap:.3f}. In HSV one threshold does what no box of RGB "
+                         "thresholds can.").format(threshold=threshold, note=note,
+                                                   overlap=s["overlap"]))
     if s["missed"] >= s["wrong"]:
         lowest = min(FAMILIES[f][1][0] for f in TASKS["vivid pixels"])
-        return not_yet(f"{s['missed']} vivid pixels have a saturation below {threshold:g}{note}.",
-                       f"Lower the threshold: the least saturated vivid family starts at "
-                       f"{lowest:.2f}.")
-    return not_yet(f"{s['wrong']} dull pixels pass{note}, mostly "
-                   f"{_families(mask & ~target, picture)}.",
-                   "Raise the threshold above the saturation of the washed-out colours (look at "
-                   "the saturation channel picture: dull colours are dark there).")
+        return not_yet(_("{missed} vivid pixels have a saturation below "
+                         "{threshold:g}{note}.").format(missed=s["missed"], threshold=threshold,
+                                                        note=note),
+                       _("Lower the threshold: the least saturated vivid family starts at "
+                         "{lowest:.2f}.").format(lowest=lowest))
+    return not_yet(_("{wrong} dull pixels pass{note}, mostly {families}.").format(
+                       wrong=s["wrong"], note=note,
+                       families=_families(mask & ~target, picture)),
+                   _("Raise the threshold above the saturation of the washed-out colours (look "
+                     "at the saturation channel picture: dull colours are dark there)."))
 
 
 # ----- exercise 3: a change of coordinates found by hand -----------------------------------------
 def _angle_and_shifts(answer):
     """(angle, dx, dy) from a tuple, list or text of 3 numbers (or 2: dy = 0), a dict with keys
-    angle, dx, dy, or an explorer widget (anything with ``angle``, ``dx`` and ``dy``)."""
+    angle, dx, dy (or the sliders' Korean names "각도", "x 이동", "y 이동"), or an explorer
+    widget (anything with ``angle``, ``dx`` and ``dy``)."""
     if all(isinstance(getattr(answer, k, None), numbers.Real) for k in ("angle", "dx", "dy")):
         return float(answer.angle), float(answer.dx), float(answer.dy)
     if isinstance(answer, dict):
         keys = {str(k).strip().lower().replace(" ", "").replace("_", ""): v
                 for k, v in answer.items()}
-        aliases = {"dx": ("dx", "shiftx"), "dy": ("dy", "shifty")}
-        answer = [keys.get("angle"), next((keys[a] for a in aliases["dx"] if a in keys), None),
+        aliases = {"angle": ("angle", "각도"), "dx": ("dx", "shiftx", "x이동"),
+                   "dy": ("dy", "shifty", "y이동")}
+        answer = [next((keys[a] for a in aliases["angle"] if a in keys), None),
+                  next((keys[a] for a in aliases["dx"] if a in keys), None),
                   next((keys[a] for a in aliases["dy"] if a in keys), 0.0)]
         if answer[0] is None or answer[1] is None:
-            raise AnswerError("the dict needs the keys 'angle' and 'dx' (and 'dy').",
-                              "Or simply write answer = (angle, dx, dy).")
-    values = read_numbers(answer, None, "the answer")
+            raise AnswerError(_("the dict needs the keys 'angle' and 'dx' (and 'dy')."),
+                              _("Or simply write answer = (angle, dx, dy)."))
+    values = read_numbers(answer, None)
     if len(values) == 2:
         values.append(0.0)
     if len(values) != 3:
-        raise AnswerError(f"expected three numbers (angle, dx, dy), got {len(values)}.",
-                          "For example answer = (30, 0.5, 0.0).")
+        raise AnswerError(_("expected three numbers (angle, dx, dy), got {n}.").format(
+                              n=len(values)),
+                          _("For example answer = (30, 0.5, 0.0)."))
     return tuple(values)
 
 
 @functools.lru_cache(maxsize=None)
 def _search():
-    X_train, y_train, _, _ = scoreboard.running_example_split()
+    X_train, y_train = scoreboard.running_example_split()[:2]
     return CoordinateSearch(seed=0).fit(X_train, y_train)
 
 
@@ -188,38 +213,45 @@ def check_coordinate_change(answer):
     of section 3 found (its printed angle and shift) is not accepted: the exercise asks for
     your own, and any other change that reaches 0.95 is."""
     if answer is None:
-        return not_yet(NO_ANSWER, "Move the explorer's sliders until its accuracy reads 0.95 or "
-                                  "more, then write answer = (angle, dx, dy).")
+        return not_yet(_(NO_ANSWER), _("Move the explorer's sliders until its accuracy reads "
+                                       "0.95 or more, then write answer = (angle, dx, dy)."))
     angle, dx, dy = _angle_and_shifts(answer)
-    X_train, y_train, _, _ = scoreboard.running_example_split()
+    X_train, y_train = scoreboard.running_example_split()[:2]
     acc = x_rule_accuracy(change_coordinates(X_train, angle, dx, dy), y_train)
     if _is_the_search_answer(angle, dx):
-        return not_yet(f"these are the values the automatic search of section 3 found "
-                       f"(accuracy {acc:.3f}). Good reading, but this exercise asks you to find "
-                       f"a change yourself.",
-                       "Use the explorer's sliders: turn the angle until the gap between the "
-                       "groups is vertical, then slide shift x. Many angles and shifts of your "
-                       "own reach 0.95.")
+        return not_yet(_("these are the values the automatic search of section 3 found "
+                         "(accuracy {accuracy:.3f}). Good reading, but this exercise asks you to "
+                         "find a change yourself.").format(accuracy=acc),
+                       _("Use the explorer's sliders: turn the angle until the gap between the "
+                         "groups is vertical, then slide shift x. Many angles and shifts of your "
+                         "own reach 0.95."))
     if acc >= 0.95:
-        return correct(f'after rotating by {angle:g}° and shifting by ({dx:g}, {dy:g}), '
-                       f'"x > 0 → black" is right for {acc:.3f} of the training points. You did '
-                       f"by hand what the search below does automatically.")
+        return correct(_('after rotating by {angle:g}° and shifting by ({dx:g}, {dy:g}), '
+                         '"x > 0 → black" is right for {accuracy:.3f} of the training points. '
+                         'You did by hand what the search below does automatically.').format(
+                           angle=angle, dx=dx, dy=dy, accuracy=acc))
     if acc < 0.5:
-        return not_yet(f"accuracy {acc:.3f}: the rule is wrong more often than right.",
-                       f"The black points end up on the left of x = 0. Adding (or subtracting) "
-                       f"180° to the angle and changing the sign of shift x swaps the two sides, "
-                       f"which would give {1 - acc:.3f}.")
+        return not_yet(_("accuracy {accuracy:.3f}: the rule is wrong more often than "
+                         "right.").format(accuracy=acc),
+                       _("The black points end up on the left of x = 0. Adding (or subtracting) "
+                         "180° to the angle and changing the sign of shift x swaps the two "
+                         "sides, which would give {other:.3f}.").format(other=1 - acc))
     best, shifts = _best_over_shifts(X_train, y_train, angle)
     if shifts is None:
-        return not_yet(f"accuracy {acc:.3f}, below 0.95.",
-                       f"At {angle:g}° no shift reaches 0.95 (the best is {best:.3f}): change "
-                       f"the angle first, until the gap between the two groups is vertical in "
-                       f"the right-hand view, then slide 'shift x'.")
+        return not_yet(_("accuracy {accuracy:.3f}, below 0.95.").format(accuracy=acc),
+                       _("At {angle:g}° no shift reaches 0.95 (the best is {best:.3f}): change "
+                         "the angle first, until the gap between the two groups is vertical in "
+                         "the right-hand view, then slide 'shift x'.").format(angle=angle,
+                                                                             best=best))
     nearest = shifts[np.argmin(np.abs(shifts - dx))]
-    direction = "right (larger)" if nearest > dx else "left (smaller)"
-    return not_yet(f"accuracy {acc:.3f}, below 0.95.",
-                   f"Your angle is good: at {angle:g}° some shift reaches {best:.3f}. Keep it "
-                   f"and move 'shift x' to the {direction} until the gap sits on x = 0.")
+    if nearest > dx:
+        hint = _("Your angle is good: at {angle:g}° some shift reaches {best:.3f}. Keep it and "
+                 "move 'shift x' to the right (larger) until the gap sits on x = 0.")
+    else:
+        hint = _("Your angle is good: at {angle:g}° some shift reaches {best:.3f}. Keep it and "
+                 "move 'shift x' to the left (smaller) until the gap sits on x = 0.")
+    return not_yet(_("accuracy {accuracy:.3f}, below 0.95.").format(accuracy=acc),
+                   hint.format(angle=angle, best=best))
 
 
 # ----- exercise 4 ---------------------------------------------------------------------------------
@@ -228,19 +260,23 @@ def check_search_test_accuracy(answer):
     """``answer``: the test accuracy of the change of coordinates CoordinateSearch(seed=0)
     finds on the training split (a share such as 0.95, or a percentage such as 95)."""
     if answer is None:
-        return not_yet(NO_ANSWER, "Use coordinate_search.transform(X_test) and x_rule_accuracy, "
-                                  "or coordinate_search.score(X_test, y_test).")
+        return not_yet(_(NO_ANSWER), _("Use coordinate_search.transform(X_test) and "
+                                       "x_rule_accuracy, or coordinate_search.score(X_test, "
+                                       "y_test)."))
     value, note = read_share(answer)
     X_train, y_train, X_test, y_test = scoreboard.running_example_split()
     train, test = _search().train_accuracy_, _search().score(X_test, y_test)
     if close(value, test):
-        return correct(f"{test:.3f} on points the search never saw{note} (against {train:.3f} "
-                       f"on the training points): the change of coordinates it found carries "
-                       f"over to new data.")
+        return correct(_("{test:.3f} on points the search never saw{note} (against {train:.3f} "
+                         "on the training points): the change of coordinates it found carries "
+                         "over to new data.").format(test=test, note=note, train=train))
     if close(value, train):
-        return not_yet(f"{value:.3f} is the accuracy on the training points{note}.",
-                       "Transform the test points X_test with the same search and score them "
-                       "against y_test.")
-    return not_yet(f"{value:.3f} is not the test accuracy{note}.",
-                   f"Fit CoordinateSearch(seed=0) on the training split, then call "
-                   f"coordinate_search.score(X_test, y_test) ({TOLERANCE_NOTE}).")
+        return not_yet(_("{value:.3f} is the accuracy on the training points{note}.").format(
+                           value=value, note=note),
+                       _("Transform the test points X_test with the same search and score them "
+                         "against y_test."))
+    return not_yet(_("{value:.3f} is not the test accuracy{note}.").format(value=value,
+                                                                          note=note),
+                   _("Fit CoordinateSearch(seed=0) on the training split, then call "
+                     "coordinate_search.score(X_test, y_test) ({note}).").format(
+                       note=_(TOLERANCE_NOTE)))

@@ -14,6 +14,7 @@ from .core import (CLASS_COLORS, MAX_WIDTH_IN, MIN_TEXT_PX, NOTEBOOK_DPI, OUTPUT
                    REGION_COLORS, TEXT_PT, DecisionMap, draw_decision_regions, draw_points,
                    drawn_texts, figure_problems, figure_to_png, grid_for, legend_problems,
                    new_figure, points_legend_handles, static_picture_dpi)
+from .fonts import KOREAN_FONT, LATIN_FONT, font_family_for, korean_font_path
 from .course_map import plot_nested_fields, plot_road_map
 from .depth import (GRID_COLORS, StagePanel, grid_legend_handles, plot_layer_strip,
                     plot_shape_comparison, plot_stage_over_training, stage_limits)
@@ -24,6 +25,7 @@ from .expert_system import plot_knowledge_growth
 from .images import (MISTAKE_COLORS, draw_mistakes_legend, mistakes_image,
                      mistakes_legend_handles, plot_colour_channels, plot_masks, selection_image)
 from .network_diagram import NetworkDiagram
+from .notebook_words import NOTEBOOK_WORDS, translate_drawn_texts
 from .rule_lists import plot_digit_means, plot_rule_growth, plot_rule_pixels
 from .search import (draw_before_after, draw_rule, plot_before_after, plot_paradigm_flip,
                      plot_rule, plot_rule_search, plot_rule_vs_memorizer, plot_search_landscape,
@@ -36,6 +38,8 @@ __all__ = [
     "REGION_COLORS", "new_figure", "draw_points", "points_legend_handles", "grid_for",
     "DecisionMap", "draw_decision_regions", "figure_to_png", "drawn_texts", "figure_problems",
     "legend_problems", "static_picture_dpi",
+    # fonts: Hangul in the figures when the package speaks Korean
+    "LATIN_FONT", "KOREAN_FONT", "korean_font_path", "font_family_for",
     # one module per engine module
     "plot_imagenet_errors", "draw_hype_timeline", "plot_hype_timeline",
     "plot_computation_graph",
@@ -49,7 +53,7 @@ __all__ = [
     "plot_knowledge_growth",
     "MISTAKE_COLORS", "selection_image", "mistakes_image", "mistakes_legend_handles",
     "draw_mistakes_legend", "plot_colour_channels", "plot_masks",
-    "NetworkDiagram",
+    "NetworkDiagram", "NOTEBOOK_WORDS", "translate_drawn_texts",
     "plot_digit_means", "plot_rule_pixels", "plot_rule_growth",
     "plot_paradigm_flip", "plot_rule_search", "draw_rule", "plot_rule", "plot_train_test",
     "plot_rule_vs_memorizer", "draw_before_after", "update_boundary", "plot_before_after",

@@ -11,7 +11,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, FancyBboxPatch, Patch
 
 from ..autograd import Value, topological_order
-from .core import NOTEBOOK_DPI, OUTPUT_WIDTH_PX, TEXT_PT, new_figure
+from ..i18n import _
+from .core import NOTEBOOK_DPI, OUTPUT_WIDTH_PX, TEXT_PT, new_figure, translated
 
 __all__ = ["plot_computation_graph"]
 
@@ -60,12 +61,14 @@ def plot_computation_graph(value, title=None, show_grad=True, max_nodes=40):
     JupyterLab's output area, so it is never shown shrunk.
     """
     if not isinstance(value, Value):
-        raise TypeError(f"plot_computation_graph expects a helpers.autograd.Value, got "
-                        f"{type(value).__name__}; build the expression from Value objects.")
+        raise TypeError(_("plot_computation_graph expects a helpers.autograd.Value, got {type}; "
+                          "build the expression from Value objects.").format(
+                              type=type(value).__name__))
     order = topological_order(value)
     if len(order) > max_nodes:
-        raise ValueError(f"the graph has {len(order)} numbers, more than max_nodes={max_nodes} "
-                         f"can show legibly; draw a smaller expression or raise max_nodes.")
+        raise ValueError(_("the graph has {n} numbers, more than max_nodes={max_nodes} can show "
+                           "legibly; draw a smaller expression or raise max_nodes.").format(
+                               n=len(order), max_nodes=max_nodes))
     depth = _layers(order)
     pos = _positions(order, depth)
     n_columns = max(depth.values()) + 1
@@ -96,15 +99,20 @@ def plot_computation_graph(value, title=None, show_grad=True, max_nodes=40):
     ax.set_ylim(min(ys) - _BOX_H / 2 - 0.25, max(ys) + _BOX_H / 2 + (0.95 if bends else 0.25))
     ax.set_aspect("equal")
     ax.axis("off")
-    handles = [Patch(facecolor=_LEAF, edgecolor="#333333", label="input"),
-               Patch(facecolor=_INNER, edgecolor="#333333", label="intermediate"),
-               Patch(facecolor=_OUTPUT, edgecolor="#333333", label="output"),
+    handles = [Patch(facecolor=_LEAF, edgecolor="#333333", label=_("input")),
+               Patch(facecolor=_INNER, edgecolor="#333333", label=_("intermediate")),
+               Patch(facecolor=_OUTPUT, edgecolor="#333333", label=_("output")),
                Line2D([], [], marker="o", color="none", markerfacecolor="white",
-                      markeredgecolor="#333333", markersize=11, label="operation")]
+                      markeredgecolor="#333333", markersize=11, label=_("operation"))]
     fig.legend(handles=handles, loc="outside lower center", ncol=4, fontsize=TEXT_PT,
                frameon=False)
-    what = "value (data) and gradient (grad)" if show_grad else "values (data)"
-    fig.suptitle(title or f"Computation graph: every number's {what}", fontsize=TEXT_PT + 2)
+    if title:
+        title = translated(title)
+    elif show_grad:
+        title = _("Computation graph: every number's value (data) and gradient (grad)")
+    else:
+        title = _("Computation graph: every number's values (data)")
+    fig.suptitle(title, fontsize=TEXT_PT + 2)
     return fig
 
 

@@ -7,7 +7,8 @@ models, feature maps, or the course's model with scikit-learn's.
 """
 import numpy as np
 
-from .core import MAX_WIDTH_IN, TEXT_PT, draw_decision_regions, new_figure
+from ..i18n import N_, _
+from .core import MAX_WIDTH_IN, TEXT_PT, draw_decision_regions, new_figure, translated
 
 __all__ = ["draw_model", "plot_models", "plot_loss_curve", "plot_perceptron_mistakes"]
 
@@ -25,9 +26,10 @@ def draw_model(ax, model, X_train, y_train, X_test=None, y_test=None, title=None
     regions = draw_decision_regions(ax, model.predict, X_train, y_train, labels=labels,
                                     X_test=X_test, y_test=y_test, resolution=resolution,
                                     legend=legend)
-    text = "" if title is None else title
+    text = "" if title is None else translated(title)
     if X_test is not None:
-        text += f"\ntest accuracy {_accuracy(model, X_test, y_test):.3f}"
+        text += "\n" + _("test accuracy {accuracy:.3f}").format(
+            accuracy=_accuracy(model, X_test, y_test))
     ax.set_title(text.strip(), fontsize=TEXT_PT + 1)
     return regions
 
@@ -45,34 +47,35 @@ def plot_models(models, X_train, y_train, X_test=None, y_test=None, height=3.3,
     fig.legend(handles=regions.legend_handles(), loc="outside lower center", ncols=4,
                fontsize=TEXT_PT, frameon=False)
     if suptitle:
-        fig.suptitle(suptitle, fontsize=TEXT_PT + 2)
+        fig.suptitle(translated(suptitle), fontsize=TEXT_PT + 2)
     return fig
 
 
-def plot_loss_curve(losses, title="Training: the loss after each step", label=None):
+def plot_loss_curve(losses, title=N_("Training: the loss after each step"), label=None):
     """The loss after every step of gradient descent (one or several curves, a dict of them)."""
-    curves = losses if isinstance(losses, dict) else {label or "loss": losses}
+    curves = losses if isinstance(losses, dict) else {label or N_("loss"): losses}
     fig, ax = new_figure(width=5.0, height=3.0)
     for name, values in curves.items():
-        ax.plot(np.arange(1, len(values) + 1), values, label=name, lw=1.8)
+        ax.plot(np.arange(1, len(values) + 1), values, label=translated(name), lw=1.8)
     ax.set_xscale("log")
-    ax.set_xlabel("step of gradient descent (log scale)")
-    ax.set_ylabel("loss (cross-entropy + penalty)")
-    ax.set_title(title, fontsize=TEXT_PT + 1)
+    ax.set_xlabel(_("step of gradient descent (log scale)"))
+    ax.set_ylabel(_("loss (cross-entropy + penalty)"))
+    ax.set_title(translated(title), fontsize=TEXT_PT + 1)
     ax.legend(fontsize=TEXT_PT)
     ax.grid(alpha=0.3)
     return fig
 
 
 def plot_perceptron_mistakes(curves,
-                             title="Perceptron: mistakes in each pass over the data"):
+                             title=N_("Perceptron: mistakes in each pass over the data")):
     """Mistakes per epoch for one or more perceptrons (a dict label -> ``mistakes_``)."""
     fig, ax = new_figure(width=5.0, height=3.0)
     for name, mistakes in curves.items():
-        ax.plot(np.arange(1, len(mistakes) + 1), mistakes, marker="o", ms=3, lw=1.5, label=name)
-    ax.set_xlabel("epoch (one pass over the training points)")
-    ax.set_ylabel("mistakes (updates) in the epoch")
-    ax.set_title(title, fontsize=TEXT_PT + 1)
+        ax.plot(np.arange(1, len(mistakes) + 1), mistakes, marker="o", ms=3, lw=1.5,
+                label=translated(name))
+    ax.set_xlabel(_("epoch (one pass over the training points)"))
+    ax.set_ylabel(_("mistakes (updates) in the epoch"))
+    ax.set_title(translated(title), fontsize=TEXT_PT + 1)
     ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=TEXT_PT, frameon=False)
     ax.grid(alpha=0.3)
     return fig

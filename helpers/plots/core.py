@@ -24,6 +24,9 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from ..i18n import N_, _
+from . import fonts  # noqa: F401  (figures in Korean get a font with Hangul)
+
 __all__ = ["OUTPUT_WIDTH_PX", "MIN_TEXT_PX", "NOTEBOOK_DPI", "MAX_WIDTH_IN", "TEXT_PT",
            "CLASS_COLORS", "REGION_COLORS", "new_figure", "draw_points", "points_legend_handles",
            "grid_for", "DecisionMap", "draw_decision_regions", "figure_to_png", "drawn_texts",
@@ -64,11 +67,25 @@ def new_figure(nrows=1, ncols=1, width=4.0, height=3.6, **kwargs):
     return fig, axes
 
 
+def translated(text):
+    """``text`` in the language the package speaks when the catalog knows it (titles and labels
+    a notebook passes are marked in ``helpers/plots/notebook_words.py``); anything else as is."""
+    return _(text) if isinstance(text, str) and text else text
+
+
+def class_name(k, labels=None):
+    """The name a legend gives class ``k``: ``labels[k]`` (translated when the catalog knows
+    it), or "class k"."""
+    if labels is None:
+        return _("class {k}").format(k=int(k))
+    return translated(labels[int(k)])
+
+
 def points_legend_handles(classes, labels=None, size=6, marker="o"):
     """Legend entries for points of the given ``classes``, matching :func:`draw_points`."""
     handles = []
     for k in classes:
-        name = labels[int(k)] if labels is not None else f"class {int(k)}"
+        name = class_name(k, labels)
         handles.append(Line2D([], [], ls="", marker=marker, markersize=size,
                               markerfacecolor=CLASS_COLORS[int(k) % len(CLASS_COLORS)],
                               markeredgecolor="#333333", label=name))
@@ -93,7 +110,7 @@ def draw_points(ax, X, y, labels=None, size=22, alpha=1.0, marker="o", edge="#33
     artists = []
     for k in np.unique(y):
         mask = y == k
-        name = labels[int(k)] if labels is not None else f"class {int(k)}"
+        name = class_name(k, labels)
         artists.append(ax.scatter(X[mask, 0], X[mask, 1], s=size,
                                   c=CLASS_COLORS[int(k) % len(CLASS_COLORS)], edgecolors=edge,
                                   linewidths=0.7, alpha=alpha, marker=marker, label=name,
@@ -170,13 +187,13 @@ class DecisionMap:
         if self.with_test:
             handles.append(Line2D([], [], ls="", marker="^", markersize=7,
                                   markerfacecolor="#bbbbbb", markeredgecolor="#333333",
-                                  label="test point"))
+                                  label=_("test point")))
         if self.region_legend:
-            text = self.region_legend if isinstance(self.region_legend, str) else "region: {}"
+            text = translated(self.region_legend if isinstance(self.region_legend, str) else
+                              N_("region: {}"))
             for k in classes:
-                name = self.labels[k] if self.labels is not None else f"class {k}"
                 handles.append(Patch(facecolor=REGION_COLORS[k], edgecolor="#888888",
-                                     label=text.format(name)))
+                                     label=text.format(class_name(k, self.labels))))
         return handles
 
 

@@ -13,8 +13,9 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from .. import depth
-from .core import (MAX_WIDTH_IN, REGION_COLORS, TEXT_PT, draw_decision_regions, draw_points,
-                   new_figure, points_legend_handles)
+from ..i18n import _
+from .core import (MAX_WIDTH_IN, REGION_COLORS, TEXT_PT, class_name, draw_decision_regions,
+                   draw_points, new_figure, points_legend_handles, translated)
 
 __all__ = ["StagePanel", "stage_limits", "plot_layer_strip", "plot_stage_over_training",
            "plot_shape_comparison", "GRID_COLORS", "grid_legend_handles"]
@@ -37,8 +38,18 @@ def _axis_labels(name):
     if name == "input":
         return "x", "y"
     if name.startswith("output"):
-        return "score of class 0", "score of class 1"
-    return "unit 1", "unit 2"
+        return _("score of class 0"), _("score of class 1")
+    return _("unit 1"), _("unit 2")
+
+
+def stage_title(name):
+    """A stage's name as a figure shows it: ``depth.stage_names`` gives "input", "tanh 1", ...,
+    "output (Dense 3)" in English (they are also keys); layer names are code and stay."""
+    if name == "input":
+        return _("input")
+    if name.startswith("output (") and name.endswith(")"):
+        return _("output ({layer})").format(layer=name[len("output ("):-1])
+    return name
 
 
 def _boundary_xy(boundary, xlim, ylim):
@@ -57,11 +68,13 @@ def _boundary_xy(boundary, xlim, ylim):
 
 def grid_legend_handles(boundary=True):
     """Legend entries for the grid's two line colours (and the decision line)."""
-    handles = [Line2D([], [], color=GRID_COLORS[0], lw=1.2, label="grid lines that were vertical"),
-               Line2D([], [], color=GRID_COLORS[1], lw=1.2, label="grid lines that were horizontal")]
+    handles = [Line2D([], [], color=GRID_COLORS[0], lw=1.2,
+                      label=_("grid lines that were vertical")),
+               Line2D([], [], color=GRID_COLORS[1], lw=1.2,
+                      label=_("grid lines that were horizontal"))]
     if boundary:
         handles.append(Line2D([], [], color=BOUNDARY_COLOR, lw=2.2, ls="--",
-                              label="where the decision flips"))
+                              label=_("where the decision flips")))
     return handles
 
 
@@ -111,7 +124,8 @@ class StagePanel:
             self.ax.set_xlabel(xlabel)
             self.ax.set_ylabel(ylabel)
         if title is not None or name is not None:
-            self.ax.set_title(title if title is not None else name, fontsize=TEXT_PT + 1)
+            self.ax.set_title(title if title is not None else stage_title(name),
+                              fontsize=TEXT_PT + 1)
 
     def point_positions(self):
         """The points as drawn now, class by class (for tests)."""
@@ -119,16 +133,16 @@ class StagePanel:
 
 
 def _default_lines(X, n_lines=9):
-    (lo, hi), _ = stage_limits(np.vstack([X, -X]), pad=0.1)   # symmetric box around 0
+    (lo, hi), _y_limits = stage_limits(np.vstack([X, -X]), pad=0.1)   # symmetric box around 0
     return depth.grid_lines(lo, hi, n_lines=n_lines)
 
 
 def _check_drawable(reps):
     widths = [r.shape[-1] for r in reps]
     if any(w != 2 for w in widths):
-        raise ValueError(f"every stage must have exactly 2 numbers per point to be drawn in the "
-                         f"plane, but the widths are {widths}; use a network such as "
-                         f"helpers.mlp([2, 2, 2, 2, 2], 'tanh').")
+        raise ValueError(_("every stage must have exactly 2 numbers per point to be drawn in the "
+                           "plane, but the widths are {widths}; use a network such as "
+                           "helpers.mlp([2, 2, 2, 2, 2], 'tanh').").format(widths=widths))
 
 
 def plot_layer_strip(model, X, y, lines=None, stages=None, ncols=4, labels=None, title=None):
@@ -148,12 +162,13 @@ def plot_layer_strip(model, X, y, lines=None, stages=None, ncols=4, labels=None,
     for ax, s in zip(axes, stages):
         StagePanel(ax, line_reps[s], point_reps[s], y, name=names[s],
                    boundary=depth.decision_line(model, s), labels=labels,
-                   title=f"{s}: {names[s]}")
+                   title=f"{s}: {stage_title(names[s])}")
     for ax in axes[len(stages):]:
         ax.set_visible(False)
     handles = points_legend_handles(np.unique(np.asarray(y)), labels) + grid_legend_handles()
     fig.legend(handles=handles, loc="outside lower center", ncols=3, fontsize=TEXT_PT)
-    fig.suptitle(title or "The same points and grid after each layer", fontsize=12)
+    fig.suptitle(translated(title) if title else
+                 _("The same points and grid after each layer"), fontsize=12)
     return fig
 
 
@@ -173,10 +188,12 @@ def plot_stage_over_training(model, run, X, y, stage, checkpoints, lines=None, l
         _check_drawable(reps)
         StagePanel(ax, depth.transform_lines(twin, lines)[stage], reps[stage], y,
                    name=names[stage], boundary=depth.decision_line(twin, stage), labels=labels,
-                   title=f"epoch {run.epochs[i]}: accuracy {run.accuracy[i]:.3f}")
+                   title=_("epoch {epoch}: accuracy {accuracy:.3f}").format(
+                       epoch=run.epochs[i], accuracy=run.accuracy[i]))
     handles = points_legend_handles(np.unique(np.asarray(y)), labels) + grid_legend_handles()
     fig.legend(handles=handles, loc="outside lower center", ncols=3, fontsize=TEXT_PT)
-    fig.suptitle(f"Stage {stage} ({names[stage]}) during training", fontsize=12)
+    fig.suptitle(_("Stage {stage} ({name}) during training").format(
+        stage=stage, name=stage_title(names[stage])), fontsize=12)
     return fig
 
 
@@ -190,16 +207,16 @@ def plot_shape_comparison(comparison, X, y, labels=None, title=None):
     for ax, r in zip(axes, results):
         draw_decision_regions(ax, r.model.predict_classes, X, y, labels=labels, resolution=100,
                               margin=0.15, point_size=14, legend=False)
-        ax.set_title(f"{r.name}\n{r.params} params · test {r.test_accuracies[0]:.3f}",
-                     fontsize=TEXT_PT + 1)
+        ax.set_title(_("{shape}\n{params} params · test {accuracy:.3f}").format(
+            shape=r.name, params=r.params, accuracy=r.test_accuracies[0]), fontsize=TEXT_PT + 1)
         ax.set_box_aspect(1)
     classes = np.unique(np.asarray(y))
     regions = [Patch(facecolor=REGION_COLORS[int(k) % 6], edgecolor="#888888",
-                     label=f"region where the network says "
-                           f"{labels[int(k)] if labels is not None else f'class {int(k)}'}")
+                     label=_("region where the network says {name}").format(
+                         name=class_name(k, labels)))
                for k in classes]
     handles = points_legend_handles(np.unique(np.asarray(y)), labels) + regions
     fig.legend(handles=handles, loc="outside lower center", ncols=3, fontsize=TEXT_PT)
-    fig.suptitle(title or "Same budget, different shapes: decision regions (first seed)",
-                 fontsize=12)
+    fig.suptitle(translated(title) if title else
+                 _("Same budget, different shapes: decision regions (first seed)"), fontsize=12)
     return fig

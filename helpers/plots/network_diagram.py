@@ -12,6 +12,7 @@ from matplotlib.collections import LineCollection, PatchCollection
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.patches import Rectangle
 
+from ..i18n import _
 from .training_session import EVERYTHING, MOVING, NOTHING, TEXT, TITLE, SharpImage, _Panel
 
 __all__ = ["NetworkDiagram"]
@@ -30,10 +31,11 @@ class NetworkDiagram(_Panel):
 
     def __init__(self, dpi=80):
         super().__init__(5.5, 4.3, dpi)
-        self.fig.text(0.5, 0.955, "the network: every unit's output over the plane",
+        self.fig.text(0.5, 0.955, _("the network: every unit's output over the plane"),
                       ha="center", va="top", fontsize=TITLE)
-        self.fig.text(0.5, 0.015, "squares: orange < 0 < blue (each scaled to its largest value)"
-                      "\nlines: weights (blue positive, orange negative, thicker = larger)",
+        self.fig.text(0.5, 0.015,
+                      _("squares: orange < 0 < blue (each scaled to its largest value)\n"
+                        "lines: weights (blue positive, orange negative, thicker = larger)"),
                       ha="center", va="bottom", fontsize=TEXT, color="#444444")
         self.ax = None
         self.shape = None           # (hidden sizes, classes, data version) last drawn
@@ -76,15 +78,20 @@ class NetworkDiagram(_Panel):
                 frames.append(Rectangle((x, y), TILE, TILE))
             places.append(column)
             if c == 0:
-                label = "input\nx, y"
+                label = _("input\nx, y")
             elif c == cols - 1:
-                label = "output\nclasses"
+                label = _("output\nclasses")
             else:
                 units = hidden[c - 1]
-                shown = (f"{n} of {units}" if cols <= 5 else f"{n}/{units}") if units > n \
-                    else f"{units} units"
+                if units <= n:
+                    shown = _("{units} units").format(units=units)
+                elif cols <= 5:
+                    shown = _("{n} of {units}").format(n=n, units=units)
+                else:
+                    shown = f"{n}/{units}"
                 # many columns: "layer 1", then "2", "3", ... so the labels do not touch
-                label = f"layer {c}\n{shown}" if c == 1 or cols <= 5 else f"{c}\n{shown}"
+                label = (_("layer {number}\n{shown}").format(number=c, shown=shown)
+                         if c == 1 or cols <= 5 else f"{c}\n{shown}")
             ax.text(x + TILE / 2, height_px + gap, label, ha="center", va="bottom",
                     fontsize=TEXT, linespacing=1.0, clip_on=False)
         self.input_tiles, self.output_tiles = places[0], places[-1]
@@ -115,9 +122,10 @@ class NetworkDiagram(_Panel):
         for j, i, rows, cols in self.unit_tiles:
             if (j, i) == (layer, unit):
                 return self.mosaic[rows, cols].copy()
-        raise ValueError(f"no map is shown for unit {unit} of hidden layer {layer} (both count "
-                         f"from 0; at most {MAX_UNITS_SHOWN} units of {MAX_LAYERS_SHOWN} layers "
-                         f"are shown).")
+        raise ValueError(_("no map is shown for unit {unit} of hidden layer {layer} (both count "
+                           "from 0; at most {units} units of {layers} layers are shown).").format(
+                               unit=unit, layer=layer, units=MAX_UNITS_SHOWN,
+                               layers=MAX_LAYERS_SHOWN))
 
     def update(self, session, class_rgb):
         """Show the session's network; ``class_rgb`` holds each class's region colour (RGB rows

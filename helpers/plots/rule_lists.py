@@ -3,7 +3,8 @@ images one reads pixel rules from, the pixels each rule tests, and accuracy as r
 import numpy as np
 from matplotlib.ticker import MaxNLocator
 
-from .core import TEXT_PT, new_figure
+from ..i18n import _
+from .core import TEXT_PT, new_figure, translated
 
 __all__ = ["plot_digit_means", "plot_rule_pixels", "plot_rule_growth"]
 
@@ -24,12 +25,12 @@ def plot_digit_means(X, y):
     X, y = np.asarray(X, dtype=float), np.asarray(y)
     fig, axes = new_figure(2, 5, width=1.6, height=1.8)
     for digit, ax in enumerate(axes.ravel()):
-        _image_axes(ax, X[y == digit].mean(axis=0), f"average {digit}")
+        _image_axes(ax, X[y == digit].mean(axis=0), _("average {digit}").format(digit=digit))
     for ax in axes[:, 0]:
-        ax.set_ylabel("row", fontsize=TEXT_PT)
+        ax.set_ylabel(_("row"), fontsize=TEXT_PT)
     for ax in axes[1]:
-        ax.set_xlabel("column", fontsize=TEXT_PT)
-    fig.suptitle("The average training image of each digit (darker = more ink)")
+        ax.set_xlabel(_("column"), fontsize=TEXT_PT)
+    fig.suptitle(_("The average training image of each digit (darker = more ink)"))
     return fig
 
 
@@ -48,14 +49,15 @@ def plot_rule_pixels(rule_list, X, y, rules=None):
     X, y = np.asarray(X, dtype=float), np.asarray(y)
     numbers = list(range(min(rule_list.n_rules, 10))) if rules is None else list(rules)
     if not numbers:
-        raise ValueError("there are no rules to draw; pass a rule list with at least one rule.")
+        raise ValueError(_("there are no rules to draw; pass a rule list with at least one "
+                           "rule."))
     bad = [n for n in numbers if not 0 <= n < rule_list.n_rules]
     if bad:
-        raise ValueError(f"there is no rule number {bad[0]}; the list holds "
-                         f"{rule_list.n_rules} rules.")
+        raise ValueError(_("there is no rule number {number}; the list holds {n} rules.").format(
+            number=bad[0], n=rule_list.n_rules))
     if not all(name.startswith("pixel[") for name in rule_list.feature_names):
-        raise ValueError("plot_rule_pixels draws rules over the digit pixels; build the rule "
-                         "list with feature_names=helpers.rule_lists.PIXEL_NAMES.")
+        raise ValueError(_("plot_rule_pixels draws rules over the digit pixels; build the rule "
+                           "list with feature_names=helpers.rule_lists.PIXEL_NAMES."))
     cols = min(len(numbers), 5)
     rows = int(np.ceil(len(numbers) / cols))
     fig, axes = new_figure(rows, cols, width=1.65, height=2.0)
@@ -63,7 +65,8 @@ def plot_rule_pixels(rule_list, X, y, rules=None):
     for ax, number in zip(axes, numbers):
         rule = rule_list.rules[number]
         name = rule_list.label_names[rule.label]
-        _image_axes(ax, X[y == rule.label].mean(axis=0), f"rule {number}: then {name}")
+        _image_axes(ax, X[y == rule.label].mean(axis=0),
+                    _("rule {number}: then {name}").format(number=number, name=translated(name)))
         for c in rule.conditions:
             r, col = _pixel(c.feature)
             ink = c.op in (">", ">=")
@@ -73,26 +76,27 @@ def plot_rule_pixels(rule_list, X, y, rules=None):
     for ax in axes[len(numbers):]:
         ax.axis("off")
     handles = [axes[0].plot([], [], marker="^", ls="none", color=_NEED_INK,
-                            label="needs ink (pixel > t)")[0],
+                            label=_("needs ink (pixel > t)"))[0],
                axes[0].plot([], [], marker="X", ls="none", color=_NEED_BLANK,
-                            label="must be blank (pixel < t)")[0]]
+                            label=_("must be blank (pixel < t)"))[0]]
     fig.legend(handles=handles, loc="outside lower center", ncols=2, fontsize=TEXT_PT)
-    fig.suptitle("Which pixels each rule tests, drawn on the average image of its digit")
+    fig.suptitle(_("Which pixels each rule tests, drawn on the average image of its digit"))
     return fig
 
 
 def plot_rule_growth(n_rules, train_accuracy, test_accuracy, chance=None, title=None):
     """Accuracy (training and test) against the number of hand-written rules."""
     fig, ax = new_figure(width=5.2, height=3.4)
-    ax.plot(n_rules, train_accuracy, "o-", ms=4, label="training images")
-    ax.plot(n_rules, test_accuracy, "s--", ms=4, label="test images")
+    ax.plot(n_rules, train_accuracy, "o-", ms=4, label=_("training images"))
+    ax.plot(n_rules, test_accuracy, "s--", ms=4, label=_("test images"))
     if chance is not None:
-        ax.axhline(chance, color="gray", lw=1, ls=":", label=f"guessing ({chance:.2f})")
+        ax.axhline(chance, color="gray", lw=1, ls=":",
+                   label=_("guessing ({chance:.2f})").format(chance=chance))
     ax.set_ylim(0, 1)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True, steps=[1, 2, 5, 10]))
-    ax.set_xlabel("number of rules written")
-    ax.set_ylabel("accuracy")
-    ax.set_title(title or "More rules, little more accuracy")
+    ax.set_xlabel(_("number of rules written"))
+    ax.set_ylabel(_("accuracy"))
+    ax.set_title(translated(title) if title else _("More rules, little more accuracy"))
     ax.grid(alpha=0.3)
     ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=TEXT_PT, frameon=False)
     return fig

@@ -25,6 +25,7 @@ from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
+from ..i18n import _
 from .core import CLASS_COLORS, REGION_COLORS
 
 __all__ = ["RegionPanel", "CurvesPanel", "GradientPanel", "SharpImage", "stitch_pictures"]
@@ -143,8 +144,8 @@ class RegionPanel(_Panel):
         ax.tick_params(labelsize=TEXT, pad=2)
         # The epoch and step are in the status line above the pictures: a text that changed
         # with every picture would cost more to draw than the regions themselves.
-        ax.set_title("decision regions (circles: train, triangles: test)", fontsize=TITLE)
-        self.alarm = ax.text(0.5, 0.5, "diverged\npress Reset", transform=ax.transAxes,
+        ax.set_title(_("decision regions (circles: train, triangles: test)"), fontsize=TITLE)
+        self.alarm = ax.text(0.5, 0.5, _("diverged\npress Reset"), transform=ax.transAxes,
                              ha="center", va="center", fontsize=16, color="#b00020", zorder=5,
                              bbox=dict(facecolor="white", alpha=0.85, edgecolor="#b00020"),
                              visible=False)
@@ -177,10 +178,10 @@ class RegionPanel(_Panel):
         if self.legend is not None:
             self.legend.remove()
         handles = [Line2D([], [], ls="", marker="s", ms=8, mfc=REGION_COLORS[k],
-                          mec=CLASS_COLORS[k] if k > 1 else "#333333", label=f"class {k}")
-                   for k in range(k_all)]
+                          mec=CLASS_COLORS[k] if k > 1 else "#333333",
+                          label=_("class {k}").format(k=k)) for k in range(k_all)]
         handles += [Line2D([], [], ls="", marker=m, ms=6, mfc="#bbbbbb", mec="#333333",
-                           label=name) for m, name in (("o", "train"), ("^", "test"))]
+                           label=name) for m, name in (("o", _("train")), ("^", _("test")))]
         self.legend = self.ax.legend(handles=handles, loc="upper center",
                                      bbox_to_anchor=(0.45, -0.1), ncol=4, fontsize=TEXT,
                                      frameon=False, handletextpad=0.2, columnspacing=0.8,
@@ -217,18 +218,19 @@ class CurvesPanel(_Panel):
         super().__init__(6.5, 2.75, dpi)
         self.loss_ax = self.fig.add_axes([0.09, 0.24, 0.37, 0.56])
         self.acc_ax = self.fig.add_axes([0.59, 0.24, 0.37, 0.56])
-        self.loss_lines = [self.loss_ax.plot([], [], color=TRAIN_COLOR, lw=1.5, label="train")[0],
+        self.loss_lines = [self.loss_ax.plot([], [], color=TRAIN_COLOR, lw=1.5,
+                                             label=_("train"))[0],
                            self.loss_ax.plot([], [], color=TEST_COLOR, lw=1.5, ls="--",
-                                             label="test")[0]]
+                                             label=_("test"))[0]]
         self.acc_lines = [self.acc_ax.plot([], [], color=TRAIN_COLOR, lw=1.5)[0],
                           self.acc_ax.plot([], [], color=TEST_COLOR, lw=1.5, ls="--")[0]]
-        self.loss_ax.set_title("loss (lower is better)", fontsize=TITLE, loc="left")
-        self.acc_ax.set_title("accuracy (share right)", fontsize=TITLE, loc="left")
+        self.loss_ax.set_title(_("loss (lower is better)"), fontsize=TITLE, loc="left")
+        self.acc_ax.set_title(_("accuracy (share right)"), fontsize=TITLE, loc="left")
         self.fig.legend(handles=self.loss_lines, loc="upper center", ncol=2, fontsize=TEXT,
                         frameon=False, borderaxespad=0.2, handlelength=2.2)
         self.acc_ax.set_ylim(0, 1.05)
         for ax in (self.loss_ax, self.acc_ax):
-            ax.set_xlabel("epoch", fontsize=TEXT, labelpad=1)
+            ax.set_xlabel(_("epoch"), fontsize=TEXT, labelpad=1)
             ax.tick_params(labelsize=TEXT, pad=2)
             ax.grid(alpha=0.3)
 
@@ -265,10 +267,10 @@ class GradientPanel(_Panel):
     def __init__(self, dpi=80):
         super().__init__(3.25, 2.75, dpi)
         ax = self.ax = self.fig.add_axes([0.24, 0.24, 0.72, 0.56])
-        ax.set_title("gradient size (last step)", fontsize=TITLE, loc="left", x=-0.18)
+        ax.set_title(_("gradient size (last step)"), fontsize=TITLE, loc="left", x=-0.18)
         ax.set_yscale("log")
-        ax.set_ylabel("norm", fontsize=TEXT, labelpad=1)
-        ax.set_xlabel("layer", fontsize=TEXT, labelpad=1)
+        ax.set_ylabel(_("norm"), fontsize=TEXT, labelpad=1)
+        ax.set_xlabel(_("layer"), fontsize=TEXT, labelpad=1)
         ax.tick_params(labelsize=TEXT, pad=2)
         ax.grid(alpha=0.3)
         self.bars, self.n_layers = [], None
@@ -282,7 +284,7 @@ class GradientPanel(_Panel):
         positions = np.arange(n)
         self.bars = list(self.ax.bar(positions, np.ones(n), bottom=1e-6, color=TRAIN_COLOR,
                                      width=0.6))
-        self.ax.set_xticks(positions, [str(k + 1) for k in range(n - 1)] + ["out"])
+        self.ax.set_xticks(positions, [str(k + 1) for k in range(n - 1)] + [_("out")])
         self.ax.set_xlim(-0.6, n - 0.4)
         self.n_layers, self.limits = n, {}
 

@@ -7,7 +7,7 @@ widget also stores a static picture of its current state, so readers on GitHub o
 see it. Every public name is available as ``helpers.widgets.NAME``.
 """
 from .backprop_walkthrough import BackpropWalkthrough
-from .base import CourseWidget, FigureView, PanelViews
+from .base import CourseWidget, FigureView, PanelViews, choices, fit_width, monospace_family
 from .colour_space import ColourSpaceExplorer
 from .coordinate_explorer import CoordinateExplorer
 from .digit_inspector import DigitInspector

@@ -18,11 +18,12 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyBboxPatch, Patch
 
 from ..gradcheck import numerical_gradient, rel_error
+from ..i18n import N_, _
 from ..layers import Dense, Tanh
 from ..losses import MeanSquaredError
 from ..plots.core import TEXT_PT, new_figure
 from ..validation import as_2d
-from .base import CourseWidget, FigureView
+from .base import CourseWidget, FigureView, monospace_family
 
 __all__ = ["BackpropWalkthrough"]
 
@@ -42,8 +43,10 @@ _GRAD = "#b3261e"
 def _matrix(value, shape, name):
     arr = np.array(value, dtype=np.float64)
     if arr.shape != shape or not np.all(np.isfinite(arr)):
-        raise ValueError(f"{name} must be finite numbers of shape {shape}, got shape "
-                         f"{arr.shape}; for example {name}={np.zeros(shape).tolist()}.")
+        raise ValueError(_("{name} must be finite numbers of shape {shape}, got shape "
+                           "{got}; for example {name}={example}.").format(
+                             name=name, shape=shape, got=arr.shape,
+                             example=np.zeros(shape).tolist()))
     return arr
 
 
@@ -58,10 +61,10 @@ class BackpropWalkthrough(CourseWidget):
 
     def __init__(self, x=(0.8, -0.6), target=1.0, W1=None, b1=None, W2=None, b2=None):
         self.x = as_2d([list(np.ravel(x))] if np.ndim(x) == 1 else x, "x", n_features=2,
-                       what="this 2-input network")
+                       what=N_("this 2-input network"))
         if len(self.x) != 1:
-            raise ValueError(f"the walk-through follows one sample, got {len(self.x)}; pass "
-                             f"x=(x1, x2).")
+            raise ValueError(_("the walk-through follows one sample, got {n}; pass "
+                               "x=(x1, x2).").format(n=len(self.x)))
         self.target = _matrix([[target]], (1, 1), "target")
         self.dense1, self.tanh, self.dense2 = Dense(2, 2), Tanh(), Dense(2, 1)
         self.dense1.params["W"][...] = _matrix(DEFAULT_W1 if W1 is None else W1, (2, 2), "W1")
@@ -106,7 +109,7 @@ class BackpropWalkthrough(CourseWidget):
         def from_x(x):
             return from_z(d1.forward(x))
 
-        def whole(_):
+        def whole(_ignored):
             return from_x(self.x)
 
         n = {"y_hat": numerical_gradient(from_y, self.y_hat.copy()),
@@ -127,34 +130,38 @@ class BackpropWalkthrough(CourseWidget):
         W1, b1 = self.dense1.params["W"], self.dense1.params["b"]
         W2, b2 = self.dense2.params["W"], self.dense2.params["b"]
         t = self.target[0, 0]
+        given = _("given")
         fwd = [
-            ("forward: the input", "One sample goes in; the network should output the target.",
-             [("x1", x[0], "given"), ("x2", x[1], "given"), ("target", t, "given")], ["x"]),
-            ("forward: hidden sums z = x W1 + b1",
-             "Each hidden neuron adds up the inputs, each times its weight, plus a bias.",
+            (_("forward: the input"),
+             _("One sample goes in; the network should output the target."),
+             [("x1", x[0], given), ("x2", x[1], given), ("target", t, given)], ["x"]),
+            (_("forward: hidden sums z = x W1 + b1"),
+             _("Each hidden neuron adds up the inputs, each times its weight, plus a bias."),
              [(f"z{j + 1}", z[j], f"{x[0]:.2f}·{W1[0, j]:.2f} + {x[1]:.2f}·{W1[1, j]:.2f} "
                f"+ {b1[j]:.2f}") for j in range(2)], ["z"]),
-            ("forward: hidden outputs h = tanh(z)",
-             "Each sum is squashed into (-1, 1) by tanh.",
+            (_("forward: hidden outputs h = tanh(z)"),
+             _("Each sum is squashed into (-1, 1) by tanh."),
              [(f"h{j + 1}", h[j], f"tanh({z[j]:.3f})") for j in range(2)], ["h"]),
-            ("forward: output y = h W2 + b2", "The output neuron adds up the hidden outputs.",
+            (_("forward: output y = h W2 + b2"),
+             _("The output neuron adds up the hidden outputs."),
              [("y", y, f"{h[0]:.3f}·{W2[0, 0]:.2f} + {h[1]:.3f}·{W2[1, 0]:.2f} "
                f"+ {b2[0]:.2f}")], ["y"]),
-            ("forward: loss L = (y - target)²", "The loss measures how far the output is.",
+            (_("forward: loss L = (y - target)²"),
+             _("The loss measures how far the output is."),
              [("L", self.loss, f"({y:.3f} - {t:.2f})²")], ["L"]),
         ]
         back = [
-            ("backward: dL/dy = 2 (y - target)",
-             "How the loss moves when the output moves: the start of the backward pass.",
+            (_("backward: dL/dy = 2 (y - target)"),
+             _("How the loss moves when the output moves: the start of the backward pass."),
              [("y", "y_hat", (0, 0))], ["y"]),
-            ("backward: output layer",
-             "dL/dW2 = h · dL/dy, dL/db2 = dL/dy, dL/dh = W2 · dL/dy (Dense.backward).",
+            (_("backward: output layer"),
+             _("dL/dW2 = h · dL/dy, dL/db2 = dL/dy, dL/dh = W2 · dL/dy (Dense.backward)."),
              [("W2[1]", "W2", (0, 0)), ("W2[2]", "W2", (1, 0)), ("b2", "b2", (0,)),
               ("h1", "h", (0, 0)), ("h2", "h", (0, 1))], ["h", "W2"]),
-            ("backward: through tanh", "dL/dz = dL/dh · (1 - h²) (Tanh.backward).",
+            (_("backward: through tanh"), _("dL/dz = dL/dh · (1 - h²) (Tanh.backward)."),
              [("z1", "z", (0, 0)), ("z2", "z", (0, 1))], ["z"]),
-            ("backward: first layer",
-             "dL/dW1 = x · dL/dz, dL/db1 = dL/dz, dL/dx = W1 · dL/dz (Dense.backward).",
+            (_("backward: first layer"),
+             _("dL/dW1 = x · dL/dz, dL/db1 = dL/dz, dL/dx = W1 · dL/dz (Dense.backward)."),
              [(f"W1[{i + 1},{j + 1}]", "W1", (i, j)) for i in range(2) for j in range(2)]
              + [("b1[1]", "b1", (0,)), ("b1[2]", "b1", (1,)), ("x1", "x", (0, 0)),
                 ("x2", "x", (0, 1))], ["x", "W1"]),
@@ -189,16 +196,18 @@ class BackpropWalkthrough(CourseWidget):
         if stage is None:
             stage = self.stage
         if isinstance(stage, bool) or not isinstance(stage, int):
-            raise TypeError(f"stage must be a whole number, got {stage!r}.")
+            raise TypeError(_("stage must be a whole number, got {stage!r}.").format(
+                stage=stage))
         if not -len(self.stages) <= stage < len(self.stages):
-            raise ValueError(f"stage must be between 0 and {len(self.stages) - 1} (or -1 for "
-                             f"the last), got {stage}.")
+            raise ValueError(_("stage must be between 0 and {last} (or -1 for the last), got "
+                               "{stage}.").format(last=len(self.stages) - 1, stage=stage))
         s = self.stages[stage]
         return list(s.get("forward") or s.get("backward"))
 
     def summary(self):
         s = self.stages[self.stage]
-        return f"BackpropWalkthrough: stage {self.stage + 1} of {len(self.stages)}, {s['title']}"
+        return _("BackpropWalkthrough: stage {n} of {total}, {title}").format(
+            n=self.stage + 1, total=len(self.stages), title=s["title"])
 
     # ----- drawing ------------------------------------------------------------------------------
     _NODES = {"x1": (0.0, 1.25), "x2": (0.0, -1.25), "h1": (4.0, 1.25), "h2": (4.0, -1.25),
@@ -237,23 +246,24 @@ class BackpropWalkthrough(CourseWidget):
         b1, b2 = self.dense1.params["b"], self.dense2.params["b"]
         for j, name in enumerate(("h1", "h2")):
             x, y = self._NODES[name]
-            net.text(x, y + 1.0 if y > 0 else y - 1.0, f"bias {b1[j]:.2f}", fontsize=TEXT_PT,
-                     ha="center", va="center")
-        net.text(7.4, 1.0, f"bias {b2[0]:.2f}", fontsize=TEXT_PT, ha="center", va="center")
-        net.text(10.2, 1.0, f"target {self.target[0, 0]:.2f}", fontsize=TEXT_PT, ha="center",
-                 va="center")
-        for x, label in ((0.0, "inputs"), (4.0, "hidden (tanh)"), (7.4, "output"),
-                         (10.2, "loss")):
+            net.text(x, y + 1.0 if y > 0 else y - 1.0, _("bias {value:.2f}").format(value=b1[j]),
+                     fontsize=TEXT_PT, ha="center", va="center")
+        net.text(7.4, 1.0, _("bias {value:.2f}").format(value=b2[0]), fontsize=TEXT_PT,
+                 ha="center", va="center")
+        net.text(10.2, 1.0, _("target {value:.2f}").format(value=self.target[0, 0]),
+                 fontsize=TEXT_PT, ha="center", va="center")
+        for x, label in ((0.0, _("inputs")), (4.0, _("hidden (tanh)")), (7.4, _("output")),
+                         (10.2, _("loss"))):
             net.text(x, -2.65, label, ha="center", va="center", fontsize=TEXT_PT, style="italic")
         net.set_xlim(-1.05, 11.25)
         net.set_ylim(-2.85, 2.4)
         net.axis("off")
-        net.set_title("Network: values (black), gradients dL/d· (red)", fontsize=TEXT_PT + 1)
-        key = [Patch(fc=_NOW, ec="#333333", label="computed at this stage"),
-               Patch(fc=_DONE, ec="#333333", label="computed earlier"),
-               Patch(fc=_TODO, ec="#333333", label="not computed yet"),
-               Line2D([], [], color="#4c72b0", lw=2, label="positive weight"),
-               Line2D([], [], color="#dd8452", lw=2, label="negative weight")]
+        net.set_title(_("Network: values (black), gradients dL/d· (red)"), fontsize=TEXT_PT + 1)
+        key = [Patch(fc=_NOW, ec="#333333", label=_("computed at this stage")),
+               Patch(fc=_DONE, ec="#333333", label=_("computed earlier")),
+               Patch(fc=_TODO, ec="#333333", label=_("not computed yet")),
+               Line2D([], [], color="#4c72b0", lw=2, label=_("positive weight")),
+               Line2D([], [], color="#dd8452", lw=2, label=_("negative weight"))]
         net.legend(handles=key, loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=TEXT_PT,
                    frameon=False, borderaxespad=0.0)
         table.axis("off")
@@ -261,7 +271,8 @@ class BackpropWalkthrough(CourseWidget):
                                       weight="bold", transform=table.transAxes)
         self.explain_text = table.text(0.0, 0.8, "", fontsize=TEXT_PT + 1, va="top", ha="left",
                                        transform=table.transAxes, linespacing=1.3)
-        self.table_text = table.text(0.5, 0.8, "", fontsize=TEXT_PT + 1, family="monospace",
+        self.table_text = table.text(0.5, 0.8, "", fontsize=TEXT_PT + 1,
+                                     family=monospace_family(),
                                      va="top", ha="left", transform=table.transAxes)
         # Boxes and texts change with the stage; lines, labels and the key are drawn once.
         self.view = FigureView(fig, moving=[*self.boxes.values(), *self.value_texts.values(),
@@ -269,10 +280,10 @@ class BackpropWalkthrough(CourseWidget):
                                             self.explain_text, self.table_text])
 
     def _build_controls(self):
-        self.back_button = W.Button(description="Back", icon="step-backward")
-        self.next_button = W.Button(description="Next stage", icon="step-forward",
+        self.back_button = W.Button(description=_("Back"), icon="step-backward")
+        self.next_button = W.Button(description=_("Next stage"), icon="step-forward",
                                     button_style="primary")
-        self.reset_button = W.Button(description="Reset", icon="undo")
+        self.reset_button = W.Button(description=_("Reset"), icon="undo")
         self.back_button.on_click(lambda _: self._safely(self.previous))
         self.next_button.on_click(lambda _: self._safely(self.next))
         self.reset_button.on_click(lambda _: self._safely(self.reset))
@@ -313,13 +324,15 @@ class BackpropWalkthrough(CourseWidget):
     def _table(self):
         s = self.stages[self.stage]
         if "forward" in s:
-            lines = [f"{'':7}{'value':>8}   computed as"]
+            lines = [_("{pad}value   computed as").format(pad=" " * 10)]
             lines += [f"{n:<7}{v:>8.4f}   {how}" for n, v, how in s["forward"]]
         else:
-            lines = [f"{'':12}{'backprop':>9} {'finite d.':>9} {'rel.err':>7}"]
+            backprop, finite, error = _("backprop"), _("finite d."), _("rel.err")
+            lines = [f"{'':12}{backprop:>9} {finite:>9} {error:>7}"]
             lines += [f"{n:<12}{a:>9.5f} {f:>9.5f} {e:>7.0e}" for n, a, f, e in s["backward"]]
-            ok = all(e < AGREE for *_, e in s["backward"])
-            lines += ["", "agree with finite differences: " + ("yes" if ok else "NO")]
+            ok = all(e < AGREE for *_rest, e in s["backward"])
+            lines += ["", _("agree with finite differences: yes") if ok
+                      else _("agree with finite differences: NO")]
         return "\n".join(lines)
 
     def _show(self):
@@ -333,12 +346,15 @@ class BackpropWalkthrough(CourseWidget):
             box.set_facecolor(_NOW if name in now else (_DONE if known else _TODO))
             self.value_texts[name].set_text(values[name])
             self.grad_texts[name].set_text(grads[name])
-        self.table_title.set_text(f"Stage {self.stage + 1} of {len(self.stages)}: "
-                                  f"{s['title']}")
-        self.explain_text.set_text(textwrap.fill(s["text"], 55))
+        self.table_title.set_text(_("Stage {n} of {total}: {title}").format(
+            n=self.stage + 1, total=len(self.stages), title=s["title"]))
+        # a Hangul character is about twice as wide as a Latin letter
+        width = 30 if any("\uac00" <= ch <= "\ud7a3" for ch in s["text"]) else 55
+        self.explain_text.set_text(textwrap.fill(s["text"], width))
         self.table_text.set_text(self._table())
         self.back_button.disabled = self.stage == 0
         self.next_button.disabled = self.stage == len(self.stages) - 1
         # one sentence; the stage's explanation is in the picture
-        self.status.value = f"Stage {self.stage + 1} of {len(self.stages)}: {s['title']}."
+        self.status.value = _("Stage {n} of {total}: {title}.").format(
+            n=self.stage + 1, total=len(self.stages), title=s["title"])
         self.view.refresh()

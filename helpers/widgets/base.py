@@ -18,9 +18,49 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from PIL import Image
 
+from ..i18n import _, get_language
+from ..plots.fonts import font_family_for
 from ..plots.training_session import EVERYTHING, NOTHING, stitch_pictures
 
-__all__ = ["CourseWidget", "FigureView", "PanelViews"]
+__all__ = ["CourseWidget", "FigureView", "PanelViews", "fit_width", "choices",
+           "monospace_family"]
+
+
+def monospace_family():
+    """The font family of a figure's fixed-width text (tables, rule lists): "monospace", with a
+    Hangul font behind it when the package speaks Korean (the fixed-width font has none)."""
+    if get_language() == "en":
+        return "monospace"
+    return ["DejaVu Sans Mono", *font_family_for(get_language())[1:]]
+
+
+def _text_px(text):
+    """A rough width of ``text`` at the widgets' default font: 14 px per Hangul character and
+    7 px per other character."""
+    return sum(14 if "\uac00" <= ch <= "\ud7a3" else 7 for ch in str(text))
+
+
+def fit_width(width, *labels, extra=0, default=80):
+    """A CSS width for a control: ``width`` (such as ``"90px"``; None or "" for ipywidgets' own
+    width, ``default`` px: 80 for a description, 148 for a button), widened when a translated
+    label needs more room.
+
+    The English labels were sized by hand and keep their widths. A label with Hangul is wider
+    (about 14 px a character): it gets its rough width plus ``extra`` px (an icon, a margin).
+    """
+    if not any(_text_px(label) != 7 * len(str(label)) for label in labels):
+        return width                                   # no Hangul: the hand-made size
+    current = int(str(width).rstrip("px")) if width else default
+    needed = max(_text_px(label) for label in labels) + extra
+    return width if current >= needed else f"{needed}px"
+
+
+def choices(values):
+    """Dropdown options as ``(label, value)`` pairs: each value shown in the current language.
+
+    The values stay what the code compares and stores; only the labels are translated (each
+    value must be marked with ``N_`` where it is defined)."""
+    return [(_(value) if value else value, value) for value in values]
 
 
 class FigureView:
@@ -215,7 +255,8 @@ class CourseWidget:
 
     def show_problem(self, exc):
         """Show an error in the widget's ``status`` (an ``ipywidgets.HTML``)."""
-        self.status.value = f"<b>Problem:</b> {html.escape(str(exc))}"
+        self.status.value = _("<b>Problem:</b> {problem}").format(
+            problem=html.escape(str(exc)))
 
     def __repr__(self):
         return self.summary()

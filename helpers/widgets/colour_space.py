@@ -5,12 +5,26 @@ The RGB-versus-HSV example is from François Chollet, *Deep Learning with Python
 """
 import ipywidgets as W
 
+from ..i18n import N_, _
 from ..images import SPACES, TASKS, colour_picture, mask_scores, select
 from ..plots.core import new_figure
 from ..plots.images import draw_mistakes_legend, mistakes_image, selection_image
-from .base import CourseWidget, FigureView
+from .base import CourseWidget, FigureView, choices, fit_width
 
 __all__ = ["ColourSpaceExplorer"]
+
+#: The names of the tasks (the keys of ``images.TASKS``), marked here for the task dropdown.
+TASK_NAMES = (N_("red pixels"), N_("vivid pixels"))
+#: Each space's channel names as one message, so that a translator sees them together (the
+#: "value" of HSV is a brightness).
+CHANNEL_NAMES = {"RGB": N_("red, green, blue"), "HSV": N_("hue, saturation, value")}
+
+
+def channel_labels(space):
+    """The slider labels of ``space``'s three channels, in the current language."""
+    if space in CHANNEL_NAMES and tuple(CHANNEL_NAMES[space].split(", ")) == SPACES[space]:
+        return _(CHANNEL_NAMES[space]).split(", ")
+    return list(SPACES[space])
 
 
 class ColourSpaceExplorer(CourseWidget):
@@ -24,24 +38,27 @@ class ColourSpaceExplorer(CourseWidget):
     def __init__(self, picture=None, task="red pixels", space="RGB"):
         self.picture = colour_picture() if picture is None else picture
         self.ranges = {s: [(0.0, 1.0)] * 3 for s in SPACES}
-        self.task_picker = W.Dropdown(options=list(TASKS), value=task, description="task",
+        slider_width = fit_width("80px", *(label for space in SPACES
+                                           for label in channel_labels(space)), extra=8)
+        self.task_picker = W.Dropdown(options=choices(TASKS), value=task,
+                                      description=_("task"),
                                       style={"description_width": "initial"},
                                       layout=W.Layout(width="230px"))
         self.space_picker = W.ToggleButtons(options=list(SPACES), value=space,
-                                            description="space",
+                                            description=_("space"),
                                             style={"button_width": "60px"})
         self.sliders = [W.FloatRangeSlider(value=(0.0, 1.0), min=0.0, max=1.0, step=0.01,
                                            readout_format=".2f", layout=W.Layout(width="330px"),
-                                           style={"description_width": "80px"})
-                        for _ in range(3)]
+                                           style={"description_width": slider_width})
+                        for _slider in range(3)]
         self.status = W.HTML()
         self.status.add_class("course-status")   # the browser tests read this text
-        fig, axes = new_figure(1, 3, width=2.9, height=2.6)
+        fig, axes = new_figure(1, 3, width=2.9, height=2.75)
         for ax in axes:
             ax.set_xticks([])
             ax.set_yticks([])
         axes[0].imshow(self.picture.rgb, interpolation="nearest")
-        axes[0].set_title("the picture")
+        axes[0].set_title(_("the picture"))
         self._selected = axes[1].imshow(self.picture.rgb, interpolation="nearest")
         self._mistakes = axes[2].imshow(self.picture.rgb, interpolation="nearest")
         self._titles = (axes[1].set_title(""), axes[2].set_title(""))
@@ -74,7 +91,8 @@ class ColourSpaceExplorer(CourseWidget):
         """Label the sliders with ``space``'s channels and set them to its remembered ranges."""
         self._holding = True
         try:
-            for slider, name, pair in zip(self.sliders, SPACES[space], self.ranges[space]):
+            for slider, name, pair in zip(self.sliders, channel_labels(space),
+                                          self.ranges[space]):
                 slider.description = name
                 slider.value = pair
         finally:
@@ -89,7 +107,8 @@ class ColourSpaceExplorer(CourseWidget):
     # -- actions (what the controls call) ----------------------------------------------------
     def set_task(self, name):
         if name not in TASKS:
-            self.status.value = f"<b>Problem:</b> unknown task {name!r}; pick one from the list."
+            self._say_problem(_("unknown task {name!r}; pick one from the list.").format(
+                name=name))
             return
         if self.task_picker.value != name:
             self.task_picker.value = name      # its observer calls set_task again
@@ -98,7 +117,8 @@ class ColourSpaceExplorer(CourseWidget):
 
     def set_space(self, name):
         if name not in SPACES:
-            self.status.value = f"<b>Problem:</b> unknown colour space {name!r}; use RGB or HSV."
+            self._say_problem(_("unknown colour space {name!r}; use RGB or HSV.").format(
+                name=name))
             return
         if self.space_picker.value != name:
             self.space_picker.value = name
@@ -113,13 +133,17 @@ class ColourSpaceExplorer(CourseWidget):
             matches = [k for k, n in enumerate(names)
                        if channel.lower() in (n, n[0])]
             if not matches:
-                self.status.value = (f"<b>Problem:</b> {self.space} has no channel {channel!r}; "
-                                     f"use one of {', '.join(names)}.")
+                self._say_problem(_("{space} has no channel {channel!r}; use one of "
+                                    "{names}.").format(space=self.space, channel=channel,
+                                                       names=", ".join(names)))
                 return
             channel = matches[0]
         if low > high:
             low, high = high, low
         self.sliders[channel].value = (float(low), float(high))   # the observer redraws
+
+    def _say_problem(self, sentence):
+        self.status.value = _("<b>Problem:</b> {problem}").format(problem=sentence)
 
     # -- drawing ----------------------------------------------------------------------------
     def update(self, refresh=True):
@@ -129,15 +153,21 @@ class ColourSpaceExplorer(CourseWidget):
         self.scores = s = mask_scores(self.mask, target)
         self._selected.set_data(selection_image(self.picture.rgb, self.mask))
         self._mistakes.set_data(mistakes_image(self.mask, target))
-        self._titles[0].set_text(f"selected in {self.space}: {int(self.mask.sum())} pixels")
-        self._titles[1].set_text(f"{self.task}: overlap {s['overlap']:.2f}")
-        self.status.value = (f"overlap <b>{s['overlap']:.3f}</b>: caught {s['caught']} of "
-                             f"{s['n_target']} {self.task}, {s['wrong']} wrongly selected")
+        task = _(self.task)
+        self._titles[0].set_text(_("selected in {space}: {n} pixels").format(
+            space=self.space, n=int(self.mask.sum())))
+        self._titles[1].set_text(_("{task}: overlap {overlap:.2f}").format(
+            task=task, overlap=s["overlap"]))
+        self.status.value = _("overlap <b>{overlap:.3f}</b>: caught {caught} of {n} {task}, "
+                              "{wrong} wrongly selected").format(
+            overlap=s["overlap"], caught=s["caught"], n=s["n_target"], task=task,
+            wrong=s["wrong"])
         if refresh and self.view is not None:
             self.view.refresh()
 
     def summary(self):
         bounds = ", ".join(f"{n[0].upper()} {lo:.2f}–{hi:.2f}"
                            for n, (lo, hi) in zip(SPACES[self.space], self.ranges[self.space]))
-        return (f"ColourSpaceExplorer: {self.task} in {self.space} ({bounds}) → overlap "
-                f"{self.scores['overlap']:.3f}")
+        return _("ColourSpaceExplorer: {task} in {space} ({bounds}) → overlap "
+                 "{overlap:.3f}").format(task=_(self.task), space=self.space, bounds=bounds,
+                                         overlap=self.scores["overlap"])

@@ -8,11 +8,12 @@ import ipywidgets as W
 import numpy as np
 
 from .. import scoreboard
+from ..i18n import N_, _
 from ..plots.core import new_figure
 from ..plots.search import draw_before_after, update_boundary
 from ..search import change_coordinates, x_rule_accuracy
 from ..validation import as_2d, as_labels
-from .base import CourseWidget, FigureView
+from .base import CourseWidget, FigureView, fit_width
 
 __all__ = ["CoordinateExplorer"]
 
@@ -27,16 +28,17 @@ class CoordinateExplorer(CourseWidget):
 
     def __init__(self, X=None, y=None, angle=0.0, dx=0.0, dy=0.0):
         if X is None:
-            X, y, _, _ = scoreboard.running_example_split()
-        self.X = as_2d(X, "X", n_features=2, what="the explorer (points in the plane)")
+            X, y, _X_test, _y_test = scoreboard.running_example_split()
+        self.X = as_2d(X, "X", n_features=2, what=N_("the explorer (points in the plane)"))
         self.y = as_labels(y, n_samples=len(self.X))
-        style = {"description_width": "70px"}
+        names = (_("angle (°)"), _("shift x"), _("shift y"))
+        style = {"description_width": fit_width("70px", *names, extra=8)}
         layout = W.Layout(width="330px")
         self.angle_slider = W.FloatSlider(value=angle, min=-180, max=180, step=1,
-                                          description="angle (°)", style=style, layout=layout)
-        self.dx_slider = W.FloatSlider(value=dx, min=-3, max=3, step=0.05, description="shift x",
+                                          description=names[0], style=style, layout=layout)
+        self.dx_slider = W.FloatSlider(value=dx, min=-3, max=3, step=0.05, description=names[1],
                                        style=style, layout=layout)
-        self.dy_slider = W.FloatSlider(value=dy, min=-3, max=3, step=0.05, description="shift y",
+        self.dy_slider = W.FloatSlider(value=dy, min=-3, max=3, step=0.05, description=names[2],
                                        style=style, layout=layout)
         self.status = W.HTML()
         self.status.add_class("course-status")   # the browser tests read this text
@@ -91,20 +93,22 @@ class CoordinateExplorer(CourseWidget):
         try:
             self.X_new = change_coordinates(self.X, self.angle, self.dx, self.dy)
         except ValueError as exc:     # cannot happen with the sliders, but never raise here
-            self.status.value = f"<b>Problem:</b> {exc}"
+            self.status.value = _("<b>Problem:</b> {problem}").format(problem=exc)
             return
         self.accuracy = x_rule_accuracy(self.X_new, self.y)
         for scatter, label in zip(self.artists["after"], np.unique(self.y)):
             scatter.set_offsets(self.X_new[self.y == label])
         update_boundary(self.artists["boundary"], self.X, self.angle, (self.dx, self.dy))
-        self._right.set_title(f"new coordinates: x > 0 → black is {self.accuracy:.1%} right",
-                             fontsize=10)
+        self._right.set_title(_("new coordinates: x > 0 → black is {accuracy:.1%} right")
+                              .format(accuracy=self.accuracy), fontsize=10)
         right = int(round(self.accuracy * len(self.y)))
-        self.status.value = (f'Accuracy of the rule "x > 0 → black": <b>{self.accuracy:.3f}</b> '
-                             f"({right} of {len(self.y)} points right)")
+        self.status.value = _('Accuracy of the rule "x > 0 → black": <b>{accuracy:.3f}</b> '
+                              "({right} of {n} points right)").format(
+            accuracy=self.accuracy, right=right, n=len(self.y))
         if refresh and self.view is not None:
             self.view.refresh()
 
     def summary(self):
-        return (f"CoordinateExplorer: rotate {self.angle:.0f}°, shift ({self.dx:.2f}, "
-                f"{self.dy:.2f}) → accuracy of x > 0 → black: {self.accuracy:.3f}")
+        return _("CoordinateExplorer: rotate {angle:.0f}°, shift ({dx:.2f}, {dy:.2f}) → "
+                 "accuracy of x > 0 → black: {accuracy:.3f}").format(
+            angle=self.angle, dx=self.dx, dy=self.dy, accuracy=self.accuracy)

@@ -10,9 +10,10 @@ import ipywidgets as W
 import numpy as np
 
 from ..digits import layer_names, mistakes
+from ..i18n import N_, _
 from ..plots.digits import LayerPanels
 from ..validation import as_2d, as_labels
-from .base import CourseWidget, FigureView
+from .base import CourseWidget, FigureView, fit_width
 
 __all__ = ["DigitInspector"]
 
@@ -39,7 +40,7 @@ class DigitInspector(CourseWidget):
 
     def __init__(self, model, X, y, index=0):
         self.model = model
-        self.X = as_2d(X, "X", n_features=64, what="the inspector (8×8 digits)")
+        self.X = as_2d(X, "X", n_features=64, what=N_("the inspector (8×8 digits)"))
         self.y = as_labels(y, n_samples=len(self.X), name="y")
         self.reps = model.representations(self.X)          # every layer, every image, once
         self.proba = model.predict_proba(self.X)
@@ -50,13 +51,15 @@ class DigitInspector(CourseWidget):
         self.index = None
 
         n = len(self.X)
-        self.index_slider = W.IntSlider(value=0, min=0, max=n - 1, description="test image",
+        self.index_slider = W.IntSlider(value=0, min=0, max=n - 1, description=_("test image"),
                                         continuous_update=True,
+                                        style={"description_width": fit_width(
+                                            "", _("test image"), extra=8)},
                                         layout=W.Layout(width="420px"))
-        self.previous_mistake_button = W.Button(description="◀ previous mistake",
-                                                layout=W.Layout(width="150px"))
-        self.next_mistake_button = W.Button(description="next mistake ▶",
-                                            layout=W.Layout(width="150px"))
+        previous, later = _("◀ previous mistake"), _("next mistake ▶")
+        buttons = W.Layout(width=fit_width("150px", previous, later, extra=24))
+        self.previous_mistake_button = W.Button(description=previous, layout=buttons)
+        self.next_mistake_button = W.Button(description=later, layout=buttons)
         self.status = W.HTML()
         self.status.add_class("course-status")   # the browser tests read this text
         self.index_slider.observe(self._on_slider, names="value")
@@ -73,24 +76,32 @@ class DigitInspector(CourseWidget):
     def select(self, index):
         """Show test image ``index`` in every panel."""
         if isinstance(index, bool) or not isinstance(index, (int, np.integer)):
-            raise TypeError(f"index must be a whole number, got {index!r}.")
+            raise TypeError(_("index must be a whole number, got {index!r}.").format(
+                index=index))
         if not 0 <= index < len(self.X):
-            raise ValueError(f"index must be between 0 and {len(self.X) - 1}, got {index}.")
+            raise ValueError(_("index must be between 0 and {last}, got {index}.").format(
+                last=len(self.X) - 1, index=index))
         self.index = int(index)
         if self.index_slider.value != self.index:
             self.index_slider.value = self.index           # its observer calls select again
             return
         i = self.index
         true, predicted, p = int(self.y[i]), int(self.predicted[i]), self.proba[i]
-        verdict = "right" if true == predicted else "WRONG"
+        if true == predicted:
+            title = _("Test image {i}: true class {true}, the network says {predicted} "
+                      "({p:.0%}), right")
+        else:
+            title = _("Test image {i}: true class {true}, the network says {predicted} "
+                      "({p:.0%}), WRONG")
         self.panels.update([rep[i] for rep in self.reps], p, true,
-                           f"Test image {i}: true class {true}, the network says {predicted} "
-                           f"({p[predicted]:.0%}), {verdict}")
+                           title.format(i=i, true=true, predicted=predicted, p=p[predicted]))
         colour = "#1a7f37" if true == predicted else "#b42318"
-        self.status.value = (f"<b>test image {i}</b>: true class {true}, predicted "
-                             f"<b style='color:{colour}'>{predicted}</b> with probability "
-                             f"{p[predicted]:.2f} · the network gets "
-                             f"{len(self.mistake_indices)} of {len(self.X)} test images wrong")
+        self.status.value = _("<b>test image {i}</b>: true class {true}, predicted "
+                              "<b style='color:{colour}'>{predicted}</b> with probability "
+                              "{p:.2f} · the network gets {wrong} of {n} test images "
+                              "wrong").format(
+            i=i, true=true, colour=colour, predicted=predicted, p=p[predicted],
+            wrong=len(self.mistake_indices), n=len(self.X))
         self.view.refresh()
 
     def next_mistake(self):
@@ -104,7 +115,8 @@ class DigitInspector(CourseWidget):
     def _jump(self, direction):
         wrong = self.mistake_indices
         if len(wrong) == 0:
-            self.status.value = "The network gets every one of these images right: no mistakes."
+            self.status.value = _("The network gets every one of these images right: no "
+                                  "mistakes.")
             return self.index
         if direction > 0:
             later = wrong[wrong > self.index]
@@ -130,9 +142,10 @@ class DigitInspector(CourseWidget):
     def summary(self):
         i = self.index
         p = self.proba[i, self.predicted[i]]
-        return (f"DigitInspector: test image {i} of {len(self.X)}, true {int(self.y[i])}, "
-                f"predicted {int(self.predicted[i])} (p={p:.2f}), "
-                f"{len(self.mistake_indices)} mistakes")
+        return _("DigitInspector: test image {i} of {n}, true {true}, predicted {predicted} "
+                 "(p={p:.2f}), {mistakes} mistakes").format(
+            i=i, n=len(self.X), true=int(self.y[i]), predicted=int(self.predicted[i]), p=p,
+            mistakes=len(self.mistake_indices))
 
     # ----- handlers (never raise into ipywidgets) -------------------------------------------------
     def _on_slider(self, change):

@@ -20,23 +20,26 @@ from matplotlib.colors import ListedColormap
 from matplotlib.lines import Line2D
 
 from .. import classical, datasets
+from ..i18n import N_, _
 from ..plots.core import CLASS_COLORS, REGION_COLORS, TEXT_PT, grid_for, new_figure
-from .base import CourseWidget, FigureView
+from .base import CourseWidget, FigureView, choices
 
 __all__ = ["ModelExplorer", "HYPER_PARAMETERS"]
 
 #: For each model: the knob the slider turns, its choices, the starting choice, and how to build
-#: the model with a given value.
+#: the model with a given value. (``N_`` marks the names the controls show, translated.)
 HYPER_PARAMETERS = {
-    "perceptron": ("epochs", (1, 2, 5, 10, 20, 50), 10,
-                   lambda v: classical.Perceptron(max_iter=v)),
-    "logistic regression": ("L2 penalty", (0.0, 0.0001, 0.001, 0.01, 0.1, 1.0), 0.001,
-                            lambda v: classical.LogisticRegression(l2=v)),
-    "k-nearest neighbours": ("k", (1, 3, 5, 9, 15, 25, 51), 5,
-                             lambda v: classical.KNearestNeighbors(k=v)),
-    "decision tree": ("max depth", (1, 2, 3, 4, 5, 6, 8, 10), 4,
-                      lambda v: classical.DecisionTree(max_depth=v)),
+    N_("perceptron"): (N_("epochs"), (1, 2, 5, 10, 20, 50), 10,
+                       lambda v: classical.Perceptron(max_iter=v)),
+    N_("logistic regression"): (N_("L2 penalty"), (0.0, 0.0001, 0.001, 0.01, 0.1, 1.0), 0.001,
+                                lambda v: classical.LogisticRegression(l2=v)),
+    N_("k-nearest neighbours"): ("k", (1, 3, 5, 9, 15, 25, 51), 5,
+                                 lambda v: classical.KNearestNeighbors(k=v)),
+    N_("decision tree"): (N_("max depth"), (1, 2, 3, 4, 5, 6, 8, 10), 4,
+                          lambda v: classical.DecisionTree(max_depth=v)),
 }
+#: The names of classical.FEATURE_MAPS that are words, marked here for the features dropdown.
+FEATURE_NAMES = (N_("all products up to degree 3"), N_("polar: r, θ"))
 _MAX_CLASSES = 3
 #: How many trained settings the explorer remembers.
 _REMEMBERED = 64
@@ -81,7 +84,7 @@ class ModelExplorer(CourseWidget):
         self.axes = list(axes)
         cmap = ListedColormap(REGION_COLORS[:_MAX_CLASSES])
         self.images, self.train_dots, self.test_dots = [], [], []
-        for ax, who in zip(self.axes, ("from scratch (helpers.classical)", "scikit-learn")):
+        for ax, who in zip(self.axes, (_("from scratch (helpers.classical)"), "scikit-learn")):
             self.images.append(ax.imshow(np.zeros((2, 2)), origin="lower", cmap=cmap, vmin=-0.5,
                                          vmax=_MAX_CLASSES - 0.5, aspect="auto",
                                          interpolation="nearest", zorder=1))
@@ -100,9 +103,9 @@ class ModelExplorer(CourseWidget):
 
     def _make_legend(self, n_classes):
         handles = [Line2D([], [], ls="", marker="o", mfc=CLASS_COLORS[k], mec="#333333",
-                          label=f"class {k}") for k in range(n_classes)]
+                          label=_("class {k}").format(k=k)) for k in range(n_classes)]
         handles.append(Line2D([], [], ls="", marker="^", mfc="#bbbbbb", mec="#333333",
-                              label="test point (round dots: training points)"))
+                              label=_("test point (round dots: training points)")))
         return self.fig.legend(handles=handles, loc="outside lower center", ncol=len(handles),
                                fontsize=TEXT_PT, frameon=False)
 
@@ -116,14 +119,14 @@ class ModelExplorer(CourseWidget):
 
     def _build_controls(self):
         wide = {"style": {"description_width": "initial"}, "layout": W.Layout(width="330px")}
-        self.dataset_dropdown = W.Dropdown(options=list(datasets.POINT_SETS),
-                                           description="data set", **wide)
-        self.model_dropdown = W.Dropdown(options=list(HYPER_PARAMETERS), description="model",
-                                         **wide)
-        self.param_slider = W.SelectionSlider(options=[1], description="knob",
+        self.dataset_dropdown = W.Dropdown(options=choices(datasets.POINT_SETS),
+                                           description=_("data set"), **wide)
+        self.model_dropdown = W.Dropdown(options=choices(HYPER_PARAMETERS),
+                                         description=_("model"), **wide)
+        self.param_slider = W.SelectionSlider(options=[1], description=_("knob"),
                                               continuous_update=False, **wide)
-        self.features_dropdown = W.Dropdown(options=list(classical.FEATURE_MAPS),
-                                            description="features", **wide)
+        self.features_dropdown = W.Dropdown(options=choices(classical.FEATURE_MAPS),
+                                            description=_("features"), **wide)
         self.status = W.HTML()
         self.status.add_class("course-status")   # the browser tests read this text
         self.dataset_dropdown.observe(lambda c: self._safely(self.set_dataset, c["new"]), "value")
@@ -143,7 +146,7 @@ class ModelExplorer(CourseWidget):
 
     def _show_problem(self, exc):
         self.ok = False
-        self.status.value = f"<b>Problem:</b> {html.escape(str(exc))}"
+        self.status.value = _("<b>Problem:</b> {problem}").format(problem=html.escape(str(exc)))
 
     def _sync(self, control, value):
         if control.value != value:
@@ -155,8 +158,8 @@ class ModelExplorer(CourseWidget):
     def set_dataset(self, name, refit=True):
         """Generate the data set ``name`` (one of datasets.POINT_SETS) and split it."""
         if name not in datasets.POINT_SETS:
-            raise ValueError(f"unknown data set {name!r}; choose one of "
-                             f"{list(datasets.POINT_SETS)}.")
+            raise ValueError(_("unknown data set {name!r}; choose one of {names}.").format(
+                name=name, names=list(datasets.POINT_SETS)))
         noise = NOISE.get(name, 0.15) if self.noise is None else self.noise
         X, y = datasets.make(name, n=self.n, noise=noise, seed=self.seed)
         self.X_train, self.y_train, self.X_test, self.y_test = datasets.train_test_split(
@@ -170,28 +173,30 @@ class ModelExplorer(CourseWidget):
     def set_model(self, name, value=None, refit=True):
         """Choose the model; the slider switches to that model's knob (``value`` or default)."""
         if name not in HYPER_PARAMETERS:
-            raise ValueError(f"unknown model {name!r}; choose one of {list(HYPER_PARAMETERS)}.")
-        label, options, default, _ = HYPER_PARAMETERS[name]
+            raise ValueError(_("unknown model {name!r}; choose one of {names}.").format(
+                name=name, names=list(HYPER_PARAMETERS)))
+        label, options, default, _build = HYPER_PARAMETERS[name]
         value = default if value is None else value
         if value not in options:
-            raise ValueError(f"{label} = {value!r} is not offered for {name}; choose one of "
-                             f"{list(options)}.")
+            raise ValueError(_("{knob} = {value!r} is not offered for {model}; choose one of "
+                               "{options}.").format(knob=_(label), value=value, model=_(name),
+                                                    options=list(options)))
         self.model_name, self.value = name, value
         self._sync(self.model_dropdown, name)
         self._quiet, before = True, self._quiet
         self.param_slider.options = [(self._format(v), v) for v in options]
         self.param_slider.value = value
-        self.param_slider.description = label
+        self.param_slider.description = _(label)
         self._quiet = before
         if refit:
             self.refit()
 
     def set_param(self, value):
         """Turn the current model's knob to ``value``."""
-        label, options, _, _ = HYPER_PARAMETERS[self.model_name]
+        label, options, _default, _build = HYPER_PARAMETERS[self.model_name]
         if value not in options:
-            raise ValueError(f"{label} = {value!r} is not offered; choose one of "
-                             f"{list(options)}.")
+            raise ValueError(_("{knob} = {value!r} is not offered; choose one of {options}.")
+                             .format(knob=_(label), value=value, options=list(options)))
         self.value = value
         self._sync(self.param_slider, value)
         self.refit()
@@ -199,8 +204,8 @@ class ModelExplorer(CourseWidget):
     def set_features(self, name, refit=True):
         """Choose the hand-made features the model sees (one of classical.FEATURE_MAPS)."""
         if name not in classical.FEATURE_MAPS:
-            raise ValueError(f"unknown features {name!r}; choose one of "
-                             f"{list(classical.FEATURE_MAPS)}.")
+            raise ValueError(_("unknown features {name!r}; choose one of {names}.").format(
+                name=name, names=list(classical.FEATURE_MAPS)))
         self.features = name
         self._sync(self.features_dropdown, name)
         if refit:
@@ -211,6 +216,10 @@ class ModelExplorer(CourseWidget):
     def _format(value):
         return f"{value:g}" if isinstance(value, float) else str(value)
 
+    def _knob(self):
+        """The knob and its value as the titles show them, e.g. 'max depth = 4'."""
+        return f"{_(HYPER_PARAMETERS[self.model_name][0])} = {self._format(self.value)}"
+
     def make_model(self):
         """A fresh, untrained model with the current settings."""
         build = HYPER_PARAMETERS[self.model_name][3]
@@ -218,7 +227,7 @@ class ModelExplorer(CourseWidget):
 
     def refit(self):
         """Train both models on the training split (once per setting) and redraw them."""
-        knob = f"{HYPER_PARAMETERS[self.model_name][0]} = {self._format(self.value)}"
+        knob = self._knob()
         setting = (self.dataset, self.features, self.model_name, self.value)
         try:
             if setting not in self._trained:
@@ -226,10 +235,12 @@ class ModelExplorer(CourseWidget):
             result = self._trained[setting]
         except (ValueError, TypeError, FloatingPointError) as exc:
             self.train_accuracy = self.test_accuracy = self.sklearn_test_accuracy = None
-            for image, ax, who in zip(self.images, self.axes, ("from scratch", "scikit-learn")):
+            for image, ax, title in zip(self.images, self.axes, (_("from scratch: not trained"),
+                                                                 _("scikit-learn: not trained"))):
                 image.set_data(np.ma.masked_all((2, 2)))
-                ax.set_title(f"{who}: not trained", fontsize=10)
-            self.suptitle.set_text(f"{self.model_name} ({knob}) cannot be trained here")
+                ax.set_title(title, fontsize=10)
+            self.suptitle.set_text(_("{model} ({knob}) cannot be trained here").format(
+                model=_(self.model_name), knob=knob))
             self._show_problem(exc)
             self._refresh()
             return
@@ -240,17 +251,18 @@ class ModelExplorer(CourseWidget):
         for image, regions in zip(self.images, result["regions"]):
             image.set_data(regions)
             image.set_extent(result["extent"])
-        titles = (f"from scratch: train {self.train_accuracy:.3f}, test "
-                  f"{self.test_accuracy:.3f}",
-                  f"scikit-learn: train {result['sklearn train']:.3f}, test "
-                  f"{self.sklearn_test_accuracy:.3f}")
+        titles = (_("from scratch: train {train:.3f}, test {test:.3f}").format(
+                      train=self.train_accuracy, test=self.test_accuracy),
+                  _("scikit-learn: train {train:.3f}, test {test:.3f}").format(
+                      train=result["sklearn train"], test=self.sklearn_test_accuracy))
         for ax, title in zip(self.axes, titles):
             ax.set_title(title, fontsize=10)
-        self.suptitle.set_text(f"{self.dataset}: {self.model_name} ({knob}) on features "
-                               f"{self.features}")
-        self.status.value = (f"Trained on {len(self.X_train)} points: test accuracy "
-                             f"<b>{self.test_accuracy:.3f}</b> from scratch, "
-                             f"<b>{self.sklearn_test_accuracy:.3f}</b> with scikit-learn.")
+        self.suptitle.set_text(_("{dataset}: {model} ({knob}) on features {features}").format(
+            dataset=_(self.dataset), model=_(self.model_name), knob=knob,
+            features=_(self.features)))
+        self.status.value = _("Trained on {n} points: test accuracy <b>{ours:.3f}</b> from "
+                              "scratch, <b>{theirs:.3f}</b> with scikit-learn.").format(
+            n=len(self.X_train), ours=self.test_accuracy, theirs=self.sklearn_test_accuracy)
         self._refresh()
 
     def _train(self):
@@ -296,7 +308,7 @@ class ModelExplorer(CourseWidget):
 
     def _draw_points(self):
         X_all = np.vstack([self.X_train, self.X_test])
-        xx, yy, _ = grid_for(X_all, self.resolution)
+        xx, yy, _grid = grid_for(X_all, self.resolution)
         n_classes = int(max(self.y_train.max(), self.y_test.max())) + 1
         for ax, train, test in zip(self.axes, self.train_dots, self.test_dots):
             train.set_offsets(self.X_train)
@@ -319,10 +331,12 @@ class ModelExplorer(CourseWidget):
 
     # ----- text ---------------------------------------------------------------------------------
     def summary(self):
-        knob = f"{HYPER_PARAMETERS[self.model_name][0]} = {self._format(self.value)}"
-        head = (f"ModelExplorer: {self.dataset} | {self.model_name} ({knob}) | features "
-                f"{self.features}")
+        head = _("ModelExplorer: {dataset} | {model} ({knob}) | features {features}").format(
+            dataset=_(self.dataset), model=_(self.model_name), knob=self._knob(),
+            features=_(self.features))
         if not self.ok:
-            return head + " | not trained (see the status line)"
-        return (head + f" | train {self.train_accuracy:.3f}, test {self.test_accuracy:.3f}"
-                f" | scikit-learn test {self.sklearn_test_accuracy:.3f}")
+            return head + _(" | not trained (see the status line)")
+        return head + _(" | train {train:.3f}, test {test:.3f} | scikit-learn test "
+                        "{theirs:.3f}").format(train=self.train_accuracy,
+                                               test=self.test_accuracy,
+                                               theirs=self.sklearn_test_accuracy)

@@ -11,14 +11,15 @@ import numpy as np
 from matplotlib.lines import Line2D
 
 from .. import scoreboard
+from ..i18n import N_, _, ngettext
 from ..plots.core import TEXT_PT, DecisionMap, new_figure
 from ..rule_lists import Condition, Rule, RuleList
 from ..validation import as_2d, as_labels
-from .base import CourseWidget, FigureView
+from .base import CourseWidget, FigureView, choices, monospace_family
 
 __all__ = ["RuleBuilder"]
 
-NONE = "(none)"
+NONE = N_("(none)")
 WRONG_COLOR = "#d62728"
 LINE_COLOR = "#0072b2"
 
@@ -34,17 +35,18 @@ class RuleBuilder(CourseWidget):
 
     MAX_RULES = 8
 
-    def __init__(self, X=None, y=None, rules=("if x > 0 then black",), default="white",
-                 label_names=("white", "black"), feature_names=("x", "y"), resolution=90):
+    def __init__(self, X=None, y=None, rules=("if x > 0 then black",), default=N_("white"),
+                 label_names=(N_("white"), N_("black")), feature_names=("x", "y"),
+                 resolution=90):
         if X is None and y is None:
-            X, y, _, _ = scoreboard.running_example_split()
-        self.X = as_2d(X, "X", n_features=2, what="the rule builder")
+            X, y, _X_test, _y_test = scoreboard.running_example_split()
+        self.X = as_2d(X, "X", n_features=2, what=N_("the rule builder"))
         self.y = as_labels(y, n_samples=len(self.X), n_classes=len(label_names))
         self._start = (list(rules), default)
         self.rule_list = RuleList(rules, default, feature_names, label_names)
         if self.rule_list.n_rules > self.MAX_RULES:
-            raise ValueError(f"the rule builder holds at most {self.MAX_RULES} rules; got "
-                             f"{self.rule_list.n_rules}.")
+            raise ValueError(_("the rule builder holds at most {most} rules; got {n}.").format(
+                most=self.MAX_RULES, n=self.rule_list.n_rules))
         self.feature_names = self.rule_list.feature_names
         self.label_names = self.rule_list.label_names
         self.selected = 0 if self.rule_list.n_rules else None
@@ -72,38 +74,40 @@ class RuleBuilder(CourseWidget):
 
     def summary(self):
         n = self.rule_list.n_rules
-        return (f"RuleBuilder: {n} rule{'s' if n != 1 else ''}, accuracy {self.accuracy:.3f} "
-                f"on {len(self.y)} points")
+        return ngettext("RuleBuilder: {n} rule, accuracy {accuracy:.3f} on {points} points",
+                        "RuleBuilder: {n} rules, accuracy {accuracy:.3f} on {points} points",
+                        n).format(n=n, accuracy=self.accuracy, points=len(self.y))
 
     # -- methods the controls call -------------------------------------------------------------
     def select_rule(self, index):
         """Make rule number ``index`` the one the controls edit."""
         self.selected = self.rule_list._index(index)
-        self._changed(f"Editing rule {self.selected}.")
+        self._changed(_("Editing rule {n}.").format(n=self.selected))
 
     def add_rule(self, rule=None):
         """Append a rule (text or Rule; by default one that calls everything right of the
         middle the other class) and select it."""
         if self.rule_list.n_rules >= self.MAX_RULES:
-            raise ValueError(f"the list already holds {self.MAX_RULES} rules, the most this "
-                             f"builder allows; remove one first.")
+            raise ValueError(_("the list already holds {most} rules, the most this builder "
+                               "allows; remove one first.").format(most=self.MAX_RULES))
         if rule is None:
             other = 1 if self.rule_list.default == 0 else 0
             middle = float(np.round(np.median(self.X[:, 0]), 1))
             rule = Rule((Condition(self.feature_names[0], ">", middle),), other)
         self.rule_list.add(rule)
         self.selected = self.rule_list.n_rules - 1
-        self._changed(f"Added rule {self.selected}; rules are checked top to bottom.")
+        self._changed(_("Added rule {n}; rules are checked top to bottom.").format(
+            n=self.selected))
 
     def remove_rule(self, index=None):
         """Remove rule ``index`` (the selected one by default)."""
         if self.selected is None and index is None:
-            raise ValueError("there is no rule to remove; press Add rule first.")
+            raise ValueError(_("there is no rule to remove; press Add rule first."))
         index = self.selected if index is None else self.rule_list._index(index)
         removed = self.rule_list.remove(index)
         n = self.rule_list.n_rules
         self.selected = None if n == 0 else min(index, n - 1)
-        self._changed(f"Removed '{removed.text(self.label_names)}'.")
+        self._changed(_("Removed '{rule}'.").format(rule=self._rule_text(removed)))
 
     def set_threshold(self, value, condition=0):
         """Set the threshold of condition 0 or 1 of the selected rule."""
@@ -121,15 +125,15 @@ class RuleBuilder(CourseWidget):
         if condition == 1 and feature in (None, NONE):
             if len(rule.conditions) > 1:
                 self._set_rule(Rule(rule.conditions[:1], rule.label),
-                               "Dropped the second condition.")
+                               _("Dropped the second condition."))
             return
         if feature not in self.feature_names:
-            raise ValueError(f"unknown feature {feature!r}; choose one of "
-                             f"{', '.join(self.feature_names)}.")
+            raise ValueError(_("unknown feature {feature!r}; choose one of {names}.").format(
+                feature=feature, names=", ".join(self.feature_names)))
         if condition == 1 and len(rule.conditions) == 1:
             start = float(np.round(np.median(self.X[:, self.feature_names.index(feature)]), 1))
             self._set_rule(Rule(rule.conditions + (Condition(feature, ">", start),), rule.label),
-                           "Added a second condition: both must hold.")
+                           _("Added a second condition: both must hold."))
             return
         cond = self._condition(condition)
         self._replace_condition(condition, Condition(feature, cond.op, cond.threshold))
@@ -138,44 +142,67 @@ class RuleBuilder(CourseWidget):
         """Set the class the selected rule gives."""
         rule = self._rule()
         self._set_rule(Rule(rule.conditions, self.rule_list._label(label)),
-                       f"Rule {self.selected} now says {self._name(label)}.")
+                       _("Rule {n} now says {label}.").format(n=self.selected,
+                                                              label=self._name(label)))
 
     def set_default(self, label):
         """Set the class of the points that no rule covers."""
         self.rule_list.set_default(label)
-        self._changed(f"Points no rule covers are now {self._name(label)}.")
+        self._changed(_("Points no rule covers are now {label}.").format(
+            label=self._name(label)))
 
     def reset(self):
         """Back to the starting rules."""
         rules, default = self._start
         self.rule_list = RuleList(rules, default, self.feature_names, self.label_names)
         self.selected = 0 if self.rule_list.n_rules else None
-        self._changed("Reset to the starting rules.")
+        self._changed(_("Reset to the starting rules."))
 
     # -- helpers -------------------------------------------------------------------------------
     def _name(self, label):
-        return label if isinstance(label, str) else self.label_names[label]
+        """A label (its name or number) as the learner reads it, in the current language."""
+        return _(label if isinstance(label, str) else self.label_names[label])
+
+    def _rule_text(self, rule):
+        """A rule as the widget shows it: 'if x > 0.5 and y < 1 then black' in English (as
+        ``Rule.text``), in the learner's language otherwise."""
+        conditions = rule.conditions[0].text()
+        for condition in rule.conditions[1:]:
+            conditions = _("{first} and {second}").format(first=conditions,
+                                                          second=condition.text())
+        return _("if {conditions} then {label}").format(conditions=conditions,
+                                                        label=self._name(rule.label))
+
+    def _rule_lines(self):
+        """The rules as the widget shows them, numbered, ending with the default (in English
+        the same lines as ``RuleList.lines``)."""
+        rules = self.rule_list.rules
+        width = len(str(max(len(rules) - 1, 0)))
+        lines = [f"{i:>{width}}. {self._rule_text(rule)}" for i, rule in enumerate(rules)]
+        return lines + [_("otherwise {label}").format(label=self._name(self.rule_list.default))]
 
     def _rule(self):
         if self.selected is None:
-            raise ValueError("no rule is selected; press Add rule first.")
+            raise ValueError(_("no rule is selected; press Add rule first."))
         return self.rule_list.rules[self.selected]
 
     def _condition(self, condition):
         rule = self._rule()
         if condition not in (0, 1):
-            raise ValueError(f"condition must be 0 (first) or 1 (second), got {condition!r}.")
+            raise ValueError(_("condition must be 0 (first) or 1 (second), got "
+                               "{condition!r}.").format(condition=condition))
         if condition >= len(rule.conditions):
-            raise ValueError(f"rule {self.selected} has no second condition; pick a feature "
-                             f"for it first.")
+            raise ValueError(_("rule {n} has no second condition; pick a feature for it "
+                               "first.").format(n=self.selected))
         return rule.conditions[condition]
 
     def _replace_condition(self, condition, new):
         rule = self._rule()
         conditions = list(rule.conditions)
         conditions[condition] = new
-        self._set_rule(Rule(tuple(conditions), rule.label), f"Rule {self.selected}: "
-                       f"{Rule(tuple(conditions), rule.label).text(self.label_names)}")
+        new_rule = Rule(tuple(conditions), rule.label)
+        self._set_rule(new_rule, _("Rule {n}: {rule}").format(n=self.selected,
+                                                             rule=self._rule_text(new_rule)))
 
     def _set_rule(self, rule, message):
         self.rule_list.replace(self.selected, rule)
@@ -193,24 +220,25 @@ class RuleBuilder(CourseWidget):
                                       gridspec_kw={"width_ratios": [1, 1]})
         self.fig, self.ax, self.panel = fig, ax, panel
         self.regions = DecisionMap(ax, self.X, self.y, self.rule_list.predict,
-                                   labels=list(self.label_names),
+                                   labels=[_(name) for name in self.label_names],
                                    n_classes=len(self.label_names), resolution=resolution,
-                                   margin=0.5, legend=False, region_legend="rules say {}")
+                                   margin=0.5, legend=False, region_legend=_("rules say {}"))
         self.image, self._grid = self.regions.image, self.regions.grid
         self.wrong = ax.scatter([], [], s=95, facecolors="none", edgecolors=WRONG_COLOR,
-                                linewidths=1.6, zorder=4, label="misclassified")
+                                linewidths=1.6, zorder=4, label=_("misclassified"))
         self.lines = [ax.plot([], [], ls="--", lw=1.8, color=LINE_COLOR, zorder=2)[0]
-                      for _ in range(2)]
+                      for _line in range(2)]
         self._limits = (ax.get_xlim(), ax.get_ylim())
-        ax.set_title("What the rules say")
+        ax.set_title(_("What the rules say"))
         panel.axis("off")
-        self.rule_text = panel.text(0.0, 1.0, "", va="top", ha="left", family="monospace",
+        self.rule_text = panel.text(0.0, 1.0, "", va="top", ha="left", family=monospace_family(),
                                     fontsize=TEXT_PT, transform=panel.transAxes)
         handles = self.regions.legend_handles()
         handles.append(Line2D([], [], marker="o", ls="none", markersize=9, markerfacecolor="none",
                               markeredgecolor=WRONG_COLOR, markeredgewidth=1.6,
-                              label="misclassified"))
-        handles.append(Line2D([], [], ls="--", color=LINE_COLOR, label="selected rule's cuts"))
+                              label=_("misclassified")))
+        handles.append(Line2D([], [], ls="--", color=LINE_COLOR,
+                              label=_("selected rule's cuts")))
         panel.legend(handles=handles, loc="lower left", ncols=2, fontsize=TEXT_PT,
                      frameon=False, borderaxespad=0.0)
         # What a change redraws, in drawing order; the legend, ticks and labels are drawn once
@@ -235,17 +263,21 @@ class RuleBuilder(CourseWidget):
                     line.set_data([x0, x1], [c.threshold, c.threshold])
             else:
                 line.set_data([], [])
-        self.ax.set_title(f"Your rules: accuracy {self.accuracy:.3f} "
-                          f"({int(wrong.sum())} wrong)")
+        self.ax.set_title(_("Your rules: accuracy {accuracy:.3f} ({wrong} wrong)").format(
+            accuracy=self.accuracy, wrong=int(wrong.sum())))
+        lines = self._rule_lines()
         text = []
-        for i, line in enumerate(rules.lines()[:-1]):
+        for i, line in enumerate(lines[:-1]):
             text.append(("→ " if i == self.selected else "  ") + line)
-        text.append("  " + rules.lines()[-1])
-        self.rule_text.set_text("Rules, top to bottom (→ editing):\n" + "\n".join(
-            _wrap(t) for t in text))
-        self.accuracy_label.value = (f"accuracy {self.accuracy:.3f}: {int((~wrong).sum())} of "
-                                     f"{len(self.y)} points right, {rules.n_rules} "
-                                     f"rule{'s' if rules.n_rules != 1 else ''}")
+        text.append("  " + lines[-1])
+        joiner = _("{first} and {second}").format(first="", second="")
+        self.rule_text.set_text(_("Rules, top to bottom (→ editing):") + "\n" + "\n".join(
+            _wrap(t, joiner) for t in text))
+        self.accuracy_label.value = ngettext(
+            "accuracy {accuracy:.3f}: {right} of {n} points right, {rules} rule",
+            "accuracy {accuracy:.3f}: {right} of {n} points right, {rules} rules",
+            rules.n_rules).format(accuracy=self.accuracy, right=int((~wrong).sum()),
+                                  n=len(self.y), rules=rules.n_rules)
         self.view.refresh()
 
     # -- controls ------------------------------------------------------------------------------
@@ -257,7 +289,8 @@ class RuleBuilder(CourseWidget):
         for k in range(2):
             options = list(self.feature_names) if k == 0 else [NONE, *self.feature_names]
             # "initial": each description takes the room it needs, so no label is cut short
-            feature = W.Dropdown(options=options, description="if" if k == 0 else "and",
+            feature = W.Dropdown(options=choices(options),
+                                 description=_("if") if k == 0 else _("and"),
                                  style={"description_width": "initial"},
                                  layout=W.Layout(width="150px"))
             op = W.Dropdown(options=[">", "<"], layout=W.Layout(width="60px"))
@@ -271,19 +304,20 @@ class RuleBuilder(CourseWidget):
             self.threshold_sliders.append(slider)
             rows.append(W.HBox([feature, op, slider]))
         self.threshold_slider = self.threshold_sliders[0]
-        self.label_dropdown = W.Dropdown(options=list(self.label_names), description="then",
+        self.label_dropdown = W.Dropdown(options=choices(self.label_names),
+                                         description=_("then"),
                                          style={"description_width": "initial"},
                                          layout=W.Layout(width="150px"))
-        self.default_dropdown = W.Dropdown(options=list(self.label_names),
-                                           description="otherwise",
+        self.default_dropdown = W.Dropdown(options=choices(self.label_names),
+                                           description=_("otherwise"),
                                            style={"description_width": "initial"},
                                            layout=W.Layout(width="180px"))
-        self.add_button = W.Button(description="Add rule", icon="plus")
-        self.remove_button = W.Button(description="Remove rule", icon="minus")
-        self.reset_button = W.Button(description="Reset", icon="undo")
+        self.add_button = W.Button(description=_("Add rule"), icon="plus")
+        self.remove_button = W.Button(description=_("Remove rule"), icon="minus")
+        self.reset_button = W.Button(description=_("Reset"), icon="undo")
         self.accuracy_label = W.Label()
         self.accuracy_label.add_class("course-status")   # the browser tests read this text
-        self.status = W.Label("Select a rule, then move its sliders.")
+        self.status = W.Label(_("Select a rule, then move its sliders."))
         self.rule_select.observe(self._handler(lambda v: v is not None and self.select_rule(v)),
                                  "index")
         self.label_dropdown.observe(self._handler(self.set_label), "value")
@@ -305,7 +339,7 @@ class RuleBuilder(CourseWidget):
             try:
                 action(change if button else change["new"])
             except Exception as exc:   # shown to the learner instead of being swallowed
-                self.status.value = f"Not possible: {exc}"
+                self.status.value = _("Not possible: {problem}").format(problem=exc)
         return handle
 
     def _sync_controls(self):
@@ -313,8 +347,8 @@ class RuleBuilder(CourseWidget):
         self._syncing = True
         try:
             rules = self.rule_list
-            self.rule_select.options = [(f"{i}. {r.text(self.label_names)}", i)
-                                        for i, r in enumerate(rules.rules)]
+            self.rule_select.options = [(line, i)
+                                        for i, line in enumerate(self._rule_lines()[:-1])]
             self.rule_select.index = self.selected
             self.default_dropdown.value = self.label_names[rules.default]
             rule = rules.rules[self.selected] if self.selected is not None else None
@@ -342,11 +376,21 @@ class RuleBuilder(CourseWidget):
             self._syncing = False
 
 
-def _wrap(line, width=48):
-    """Break a long rule line after an 'and' so it fits in the side panel."""
-    if len(line) <= width:
+def _columns(text):
+    """How many monospace columns ``text`` takes (a Hangul character takes two)."""
+    return sum(2 if "\uac00" <= ch <= "\ud7a3" else 1 for ch in text)
+
+
+def _wrap(line, joiner=" and ", width=48):
+    """Break a long rule line after an 'and' (``joiner``, as it reads in the current language)
+    so it fits in the side panel."""
+    if _columns(line) <= width:
         return line
-    cut = line.rfind(" and ", 0, width)
+    fits = len(line)
+    while fits and _columns(line[:fits]) > width:
+        fits -= 1
+    cut = line.rfind(joiner, 0, fits)
     if cut <= 0:
         return line
-    return line[:cut + 4] + "\n      " + line[cut + 5:]
+    end = cut + len(joiner.rstrip())
+    return line[:end] + "\n      " + line[end + 1:]

@@ -22,20 +22,21 @@ import time
 
 import ipywidgets as W
 
+from ..i18n import N_, _
 from ..layers import ACTIVATIONS
 from ..plots.network_diagram import NetworkDiagram
 from ..plots.training_session import CurvesPanel, GradientPanel, RegionPanel
 from ..training_session import TrainingSession
 from ..training_settings import (CSV_NAME, DATA_KEYS, DATASET_NAMES, LOSS_NAMES, LR_MAX, LR_MIN,
                                  MODEL_KEYS, OPTIMIZER_NAMES, SESSION_DEFAULTS, check_config)
-from .base import CourseWidget, PanelViews
+from .base import CourseWidget, PanelViews, choices, fit_width
 
 __all__ = ["TrainingStepper", "STEPPER_DEFAULTS"]
 
 #: What ``TrainingStepper()`` starts with (see :data:`helpers.training_settings.SESSION_DEFAULTS`).
 STEPPER_DEFAULTS = SESSION_DEFAULTS
 
-HELP_HTML = """
+HELP_HTML = N_("""
 <div style="max-width: 760px; line-height: 1.4">
 <p><b>The buttons.</b> <i>Step</i> shows the network one mini-batch (a handful of training
 points, as many as the batch size), measures how wrong it is on them (the loss), works out which
@@ -63,7 +64,7 @@ hardly learn (vanishing gradients, common with many sigmoid layers).</p>
 too large: press Reset and choose a smaller one. Your own points: a CSV file with columns x, y,
 label (whole numbers 0, 1, ...), e.g. <code>0.5,1.2,0</code>.</p>
 </div>
-"""
+""")
 
 
 class TrainingStepper(CourseWidget):
@@ -104,13 +105,14 @@ class TrainingStepper(CourseWidget):
             lr=lr, batch_size=batch_size, max_epochs=max_epochs, target_loss=target_loss,
             data=data)
         self.note, self.playing, self._task, self._syncing = "", False, None, False
+        self._note_is_problem = False      # the note says what went wrong (shown in red)
         self.panels = {"regions": RegionPanel(dpi), "network": NetworkDiagram(dpi),
                        "curves": CurvesPanel(dpi), "gradients": GradientPanel(dpi)}
         self._update_panels()
         self.view = PanelViews(self.panels, self.PANEL_ROWS, dpi)
         self._make_controls(self.session.cfg)
-        self.help = W.Accordion(children=[W.HTML(HELP_HTML)], selected_index=None)
-        self.help.set_title(0, "What am I looking at?")
+        self.help = W.Accordion(children=[W.HTML(_(HELP_HTML))], selected_index=None)
+        self.help.set_title(0, _("What am I looking at?"))
         self.ui = W.VBox([self._controls_box, self.buttons_box, self.status, self.view.box,
                           self.help])
         self._update_status()
@@ -141,7 +143,14 @@ class TrainingStepper(CourseWidget):
 
     # ----- controls ---------------------------------------------------------------------------
     def _make_controls(self, cfg):
-        wide, style = W.Layout(width="250px"), {"description_width": "90px"}
+        labels = [_(text) for text in ("data set", "noise", "points", "test share", "seed",
+                                       "hidden layers", "activation", "learning rate",
+                                       "batch size", "max epochs", "target loss",
+                                       "steps/picture")]
+        wide = W.Layout(width="250px")
+        # every description fits (Korean labels are wider; 8 px for the label's margin)
+        style = {"description_width": fit_width("90px", *labels, extra=8)}
+        narrow = {"description_width": fit_width("70px", _("loss"), _("optimizer"), extra=8)}
 
         def control(kind, key, description, layout=wide, style=style, **options):
             widget = kind(description=description, layout=layout, style=style, **options)
@@ -149,77 +158,84 @@ class TrainingStepper(CourseWidget):
             return widget
 
         slider = dict(continuous_update=False)
-        self.dataset_dropdown = control(W.Dropdown, "dataset", "data set", options=DATASET_NAMES
-                                        + ([CSV_NAME] if cfg["dataset"] == CSV_NAME else []),
+        self.dataset_dropdown = control(W.Dropdown, "dataset", _("data set"),
+                                        options=choices(DATASET_NAMES + (
+                                            [CSV_NAME] if cfg["dataset"] == CSV_NAME else [])),
                                         value=cfg["dataset"])
-        self.noise_slider = control(W.FloatSlider, "noise", "noise", min=0.0, max=0.5, step=0.01,
-                                    readout_format=".2f", value=cfg["noise"], **slider)
-        self.points_slider = control(W.IntSlider, "n_points", "points", min=20, max=1000,
+        self.noise_slider = control(W.FloatSlider, "noise", _("noise"), min=0.0, max=0.5,
+                                    step=0.01, readout_format=".2f", value=cfg["noise"], **slider)
+        self.points_slider = control(W.IntSlider, "n_points", _("points"), min=20, max=1000,
                                      step=10, value=cfg["n_points"], **slider)
-        self.split_slider = control(W.FloatSlider, "test_fraction", "test share", min=0.1,
+        self.split_slider = control(W.FloatSlider, "test_fraction", _("test share"), min=0.1,
                                     max=0.5, step=0.01, readout_format=".2f",
                                     value=cfg["test_fraction"], **slider)
-        self.seed_text = control(W.BoundedIntText, "seed", "seed", min=0, max=2**31 - 1,
+        self.seed_text = control(W.BoundedIntText, "seed", _("seed"), min=0, max=2**31 - 1,
                                  value=cfg["seed"])
         self.upload = W.FileUpload(accept=".csv,text/csv,text/plain", multiple=False,
-                                   description="load CSV", layout=wide)
+                                   description=_("load CSV"), layout=wide)
         self.upload.observe(lambda change: self._safely(self._on_upload, change["new"]),
                             names="value")
-        self.hidden_text = control(W.Text, "hidden", "hidden layers", placeholder="e.g. 8, 8",
+        self.hidden_text = control(W.Text, "hidden", _("hidden layers"),
+                                   placeholder=_("e.g. 8, 8"),
                                    value=", ".join(str(h) for h in cfg["hidden"]), **slider)
-        self.activation_dropdown = control(W.Dropdown, "activation", "activation",
+        self.activation_dropdown = control(W.Dropdown, "activation", _("activation"),
                                            options=list(ACTIVATIONS), value=cfg["activation"])
         # dropdowns show their whole label: the longest, "mean squared error (one-hot)", needs
         # about 220 px beside its description
-        self.loss_dropdown = control(W.Dropdown, "loss", "loss", value=cfg["loss"],
-                                     options=[(v, k) for k, v in LOSS_NAMES.items()],
-                                     layout=W.Layout(width="300px"),
-                                     style={"description_width": "70px"})
-        self.optimizer_dropdown = control(W.Dropdown, "optimizer", "optimizer",
-                                          value=cfg["optimizer"],
-                                          style={"description_width": "70px"},
-                                          options=[(v, k) for k, v in OPTIMIZER_NAMES.items()])
-        self.lr_slider = control(W.FloatLogSlider, "lr", "learning rate", base=10,
+        self.loss_dropdown = control(W.Dropdown, "loss", _("loss"), value=cfg["loss"],
+                                     options=[(_(v), k) for k, v in LOSS_NAMES.items()],
+                                     layout=W.Layout(width="300px"), style=narrow)
+        self.optimizer_dropdown = control(W.Dropdown, "optimizer", _("optimizer"),
+                                          value=cfg["optimizer"], style=narrow,
+                                          options=[(_(v), k) for k, v in OPTIMIZER_NAMES.items()])
+        self.lr_slider = control(W.FloatLogSlider, "lr", _("learning rate"), base=10,
                                  min=math.log10(LR_MIN), max=math.log10(LR_MAX), step=0.25,
                                  readout_format=".4g", value=cfg["lr"], **slider)
-        self.batch_slider = control(W.IntSlider, "batch_size", "batch size", min=1, max=200,
+        self.batch_slider = control(W.IntSlider, "batch_size", _("batch size"), min=1, max=200,
                                     value=cfg["batch_size"], **slider)
-        self.max_epochs_text = control(W.BoundedIntText, "max_epochs", "max epochs", min=0,
+        self.max_epochs_text = control(W.BoundedIntText, "max_epochs", _("max epochs"), min=0,
                                        max=10**6, value=cfg["max_epochs"])
-        self.target_loss_text = control(W.BoundedFloatText, "target_loss", "target loss",
+        self.target_loss_text = control(W.BoundedFloatText, "target_loss", _("target loss"),
                                         min=0.0, max=100.0, step=0.01, value=cfg["target_loss"])
-        self.speed_slider = W.IntSlider(value=5, min=1, max=100, description="steps/picture",
-                                        tooltip="how many steps Play takes between pictures",
+        self.speed_slider = W.IntSlider(value=5, min=1, max=100, description=_("steps/picture"),
+                                        tooltip=_("how many steps Play takes between pictures"),
                                         layout=wide, style=style)
+        data, network, training = _("data"), _("network"), _("training")
         self._controls_box = W.HBox(layout=W.Layout(flex_flow="row wrap"), children=[
-            W.VBox([W.HTML("<b>data</b>"), self.dataset_dropdown, self.noise_slider,
+            W.VBox([W.HTML(f"<b>{data}</b>"), self.dataset_dropdown, self.noise_slider,
                     self.points_slider, self.split_slider, self.seed_text, self.upload]),
-            W.VBox([W.HTML("<b>network</b>"), self.hidden_text, self.activation_dropdown,
-                    self.loss_dropdown]),
-            W.VBox([W.HTML("<b>training</b>"), self.optimizer_dropdown, self.lr_slider,
+            W.VBox([W.HTML(f"<b>{network}</b>"), self.hidden_text,
+                    self.activation_dropdown, self.loss_dropdown]),
+            W.VBox([W.HTML(f"<b>{training}</b>"), self.optimizer_dropdown, self.lr_slider,
                     self.batch_slider, self.max_epochs_text, self.target_loss_text,
                     self.speed_slider]),
         ])
-        buttons = [("Step", "train on one mini-batch", "step-forward", self.step),
-                   ("Epoch", "train until the end of this pass over the training points",
-                    "forward", self.step_epoch),
-                   ("Play", "train continuously", "play", self.toggle_play),
-                   ("Reset", "back to the starting weights", "undo", self.reset)]
-        for (text, tip, icon, action) in buttons:
-            button = W.Button(description=text, tooltip=tip, icon=icon)
-            button.on_click(lambda _, action=action: self._safely(action))
-            setattr(self, f"{text.lower()}_button", button)
+        buttons = [("step", N_("Step"), N_("train on one mini-batch"), "step-forward",
+                    self.step),
+                   ("epoch", N_("Epoch"),
+                    N_("train until the end of this pass over the training points"), "forward",
+                    self.step_epoch),
+                   ("play", N_("Play"), N_("train continuously"), "play", self.toggle_play),
+                   ("reset", N_("Reset"), N_("back to the starting weights"), "undo",
+                    self.reset)]
+        for (name, text, tip, icon, action) in buttons:
+            width = fit_width(None, _(text), extra=48, default=148)   # icon and padding
+            button = W.Button(description=_(text), tooltip=_(tip), icon=icon,
+                              layout=W.Layout(width=width))
+            button.on_click(lambda _click, action=action: self._safely(action))
+            setattr(self, f"{name}_button", button)
         self.play_button.button_style = "success"
         self.buttons_box = W.HBox([self.step_button, self.epoch_button, self.play_button,
                                    self.reset_button])
-        self.status = W.HTML(value="epoch 0", style={"font_size": "14px"})
+        self.status = W.HTML(value=_("epoch {n}").format(n=0), style={"font_size": "14px"})
         self.status.add_class("course-status")   # the browser tests read this text
         self._set_controls(cfg)
 
     def show_problem(self, exc):
         """What a failing control does (see CourseWidget._safely): stop, and say why."""
         self.pause()
-        self.note = f"problem: {exc}"
+        self.note = _("problem: {problem}").format(problem=exc)
+        self._note_is_problem = True
         self._update_status()
 
     def _set_controls(self, cfg):
@@ -236,8 +252,9 @@ class TrainingStepper(CourseWidget):
                                  (self.target_loss_text, "target_loss")):
                 control.value = cfg[key]     # a slider shows a value beyond its range at its end
             self.hidden_text.value = ", ".join(str(h) for h in cfg["hidden"])
-            if cfg["dataset"] == CSV_NAME and CSV_NAME not in self.dataset_dropdown.options:
-                self.dataset_dropdown.options = DATASET_NAMES + [CSV_NAME]
+            offered = [value for _label, value in self.dataset_dropdown.options]
+            if cfg["dataset"] == CSV_NAME and CSV_NAME not in offered:
+                self.dataset_dropdown.options = choices(DATASET_NAMES + [CSV_NAME])
             self.dataset_dropdown.value = cfg["dataset"]
             # your own points have no noise level or size to choose
             self.noise_slider.disabled = self.points_slider.disabled = \
@@ -264,13 +281,13 @@ class TrainingStepper(CourseWidget):
         if key in DATA_KEYS + MODEL_KEYS:
             self.pause()
         self._set_controls(cfg)
-        self.note = ""
+        self.note, self._note_is_problem = "", False
         self._render()
 
     # ----- training ---------------------------------------------------------------------------
     def _after_training(self, steps_done):
         if steps_done:
-            self.note = ""
+            self.note, self._note_is_problem = "", False
         if self.session.diverged or self.session.stop_reason:
             self.pause()
 
@@ -300,7 +317,7 @@ class TrainingStepper(CourseWidget):
     def reset(self):
         """Back to the starting weights (the same for the same seed), step 0, empty curves."""
         self.pause()
-        self.note = ""
+        self.note, self._note_is_problem = "", False
         self.session.reset()
         self._render()
 
@@ -326,7 +343,7 @@ class TrainingStepper(CourseWidget):
             self._update_status()
             return
         self.playing = True
-        self.play_button.description, self.play_button.icon = "Pause", "pause"
+        self.play_button.description, self.play_button.icon = _("Pause"), "pause"
         self.play_button.button_style = "warning"
         try:
             loop = asyncio.get_running_loop()
@@ -338,7 +355,7 @@ class TrainingStepper(CourseWidget):
     def pause(self):
         """Stop playing (the current picture stays)."""
         self.playing = False
-        self.play_button.description, self.play_button.icon = "Play", "play"
+        self.play_button.description, self.play_button.icon = _("Play"), "play"
         self.play_button.button_style = "success"
 
     async def _play_loop(self):
@@ -355,7 +372,7 @@ class TrainingStepper(CourseWidget):
                 next_frame = max(next_frame + self.frame_interval, time.perf_counter())
                 await asyncio.sleep(max(self.frame_pause, next_frame - time.perf_counter()))
         except Exception as exc:   # noqa: BLE001 - shown in the status, never raised
-            self.show_problem(f"while playing: {exc}")
+            self.show_problem(_("while playing: {problem}").format(problem=exc))
 
     # ----- your own points --------------------------------------------------------------------
     def load_csv(self, text_or_path):
@@ -367,13 +384,15 @@ class TrainingStepper(CourseWidget):
         try:
             n = self.session.load_csv(text_or_path)
         except (ValueError, TypeError, OSError) as exc:
-            self.note = f"CSV not loaded: {exc}"
+            self.note = _("CSV not loaded: {problem}").format(problem=exc)
+            self._note_is_problem = True
             self._update_status()
             return False
         self.pause()
         self._set_controls(self.session.cfg)
-        self.note = (f"loaded {n} points ({self.session.n_classes} classes) from your CSV; the "
-                     f"network sees them standardised")
+        self.note = _("loaded {n} points ({classes} classes) from your CSV; the network sees "
+                      "them standardised").format(n=n, classes=self.session.n_classes)
+        self._note_is_problem = False
         self._render()
         return True
 
@@ -401,7 +420,8 @@ class TrainingStepper(CourseWidget):
 
     def _update_status(self):
         self.status.value = html.escape(self.status_text(), quote=False)
-        colour = "#b00020" if self.session.diverged or self.note.startswith(("problem", "CSV not")) \
+        problem = self._note_is_problem and self.note
+        colour = "#b00020" if self.session.diverged or problem \
             else "#8a5a00" if self.session.stop_reason else "#1a1a1a"
         if self.status.style.text_color != colour:
             self.status.style.text_color = colour

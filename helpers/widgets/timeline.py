@@ -13,9 +13,10 @@ import numpy as np
 
 
 from .. import ai_history
+from ..i18n import _, ngettext
 from ..plots.core import TEXT_PT, new_figure
 from ..plots.ai_history import draw_hype_timeline
-from .base import CourseWidget, FigureView
+from .base import CourseWidget, FigureView, fit_width
 
 __all__ = ["TimelineExplorer"]
 
@@ -37,22 +38,23 @@ class TimelineExplorer(CourseWidget):
         self.ax = ax
         self.artists = draw_hype_timeline(ax)
         # a placeholder as long as the real titles, so the layout leaves room for them
-        self.title = ax.set_title("1956 · latest milestone: 1987 Lisp machines collapse")
+        self.title = ax.set_title(self._title_text(1956, 1987, _("Lisp machines collapse")))
         self.year_line = ax.axvline(FIRST_YEAR, color="#cc3311", lw=1.5, zorder=6,
-                                    label="selected year")
+                                    label=_("selected year"))
         (self.marker,) = ax.plot([FIRST_YEAR], [ai_history.illustrative_mood(FIRST_YEAR)], "o",
                                  ms=14, mfc="none", mec="#cc3311", mew=2.5, zorder=7)
         self.highlight = ax.scatter([FIRST_YEAR], [ai_history.illustrative_mood(FIRST_YEAR)],
                                     s=160, facecolors="none", edgecolors="#222222",
-                                    linewidths=2.0, zorder=8, label="milestone shown below")
+                                    linewidths=2.0, zorder=8, label=_("milestone shown below"))
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=TEXT_PT, frameon=False)
 
         self.year_slider = W.IntSlider(value=FIRST_YEAR, min=FIRST_YEAR, max=LAST_YEAR,
-                                       description="year", continuous_update=True,
+                                       description=_("year"), continuous_update=True,
                                        layout=W.Layout(width="480px"))
-        self.previous_button = W.Button(description="◀ previous event",
-                                        layout=W.Layout(width="140px"))
-        self.next_button = W.Button(description="next event ▶", layout=W.Layout(width="140px"))
+        previous, later = _("◀ previous event"), _("next event ▶")
+        buttons = W.Layout(width=fit_width("140px", previous, later, extra=24))
+        self.previous_button = W.Button(description=previous, layout=buttons)
+        self.next_button = W.Button(description=later, layout=buttons)
         self.status = W.HTML()
         self.status.add_class("course-status")   # the browser tests read this text
         self.expected_html = W.HTML(layout=W.Layout(width="48%"))
@@ -75,9 +77,11 @@ class TimelineExplorer(CourseWidget):
     def set_year(self, year):
         """Move to ``year`` (between the first event and LAST_YEAR) and show its milestone."""
         if isinstance(year, bool) or not isinstance(year, (int, np.integer)):
-            raise TypeError(f"year must be a whole number such as 1969, got {year!r}.")
+            raise TypeError(_("year must be a whole number such as 1969, got {year!r}.").format(
+                year=year))
         if not FIRST_YEAR <= year <= LAST_YEAR:
-            raise ValueError(f"year must be between {FIRST_YEAR} and {LAST_YEAR}, got {year}.")
+            raise ValueError(_("year must be between {first} and {last}, got {year}.").format(
+                first=FIRST_YEAR, last=LAST_YEAR, year=year))
         year = int(year)
         if year == self.year:
             return
@@ -117,28 +121,37 @@ class TimelineExplorer(CourseWidget):
         self.marker.set_data([self.year], [mood])
         self.highlight.set_offsets([[self.event.year,
                                      float(ai_history.illustrative_mood(self.event.year))]])
-        self.title.set_text(f"{self.year} · latest milestone: {self.event.year} "
-                            f"{self.event.short}")
+        self.title.set_text(self._title_text(self.year, self.event.year, _(self.event.short)))
+
+    @staticmethod
+    def _title_text(year, event_year, short):
+        return _("{year} · latest milestone: {event_year} {event}").format(
+            year=year, event_year=event_year, event=short)
 
     def _update_text(self):
         e = self.event
         winter = ai_history.winter_at(self.year)
-        where = (f" · inside the <b>{winter[2]}</b> (about {winter[0]}-{winter[1]})"
-                 if winter else "")
+        where = (_(" · inside the <b>{winter}</b> (about {start}-{end})").format(
+            winter=_(winter[2]), start=winter[0], end=winter[1]) if winter else "")
         gap = self.year - e.year
-        since = "" if gap == 0 else f" ({gap} year{'s' if gap != 1 else ''} later)"
+        since = "" if gap == 0 else ngettext(" ({n} year later)", " ({n} years later)",
+                                             gap).format(n=gap)
         last = ""
         if self.year == FIRST_YEAR:
-            last = " · the first event"
+            last = _(" · the first event")
         elif not any(ev.year > self.year for ev in ai_history.EVENTS):
-            last = " · the last event so far"
-        self.status.value = (f"<b>{self.year}</b>: latest milestone <b>{e.year} "
-                             f"{html.escape(e.title)}</b>{since}{where}{last}")
-        self.expected_html.value = (f"<b>What people expected around {e.year}</b><br>"
-                                    f"{html.escape(e.expected)}")
-        self.happened_html.value = (f"<b>What happened next</b><br>{html.escape(e.happened)}")
-        self.source_html.value = (f"<small>Source: {html.escape(e.source)}. The expectations "
-                                  f"are paraphrased, not quoted.</small>")
+            last = _(" · the last event so far")
+        self.status.value = _("<b>{year}</b>: latest milestone <b>{event_year} {title}</b>"
+                              "{since}{where}{last}").format(
+            year=self.year, event_year=e.year, title=html.escape(_(e.title)), since=since,
+            where=where, last=last)
+        self.expected_html.value = _("<b>What people expected around {year}</b><br>"
+                                     "{expected}").format(year=e.year,
+                                                          expected=html.escape(_(e.expected)))
+        self.happened_html.value = _("<b>What happened next</b><br>{happened}").format(
+            happened=html.escape(_(e.happened)))
+        self.source_html.value = _("<small>Source: {source}. The expectations are paraphrased, "
+                                   "not quoted.</small>").format(source=html.escape(e.source))
 
     # ----- reading the state ----------------------------------------------------------------------
     def marker_position(self):
@@ -152,7 +165,8 @@ class TimelineExplorer(CourseWidget):
         return float(x), float(y)
 
     def summary(self):
-        return f"TimelineExplorer: {self.year}, latest milestone {self.event.year} {self.event.title}"
+        return _("TimelineExplorer: {year}, latest milestone {event_year} {title}").format(
+            year=self.year, event_year=self.event.year, title=_(self.event.title))
 
     # ----- handlers (never raise into ipywidgets) -------------------------------------------------
     def _on_slider(self, change):

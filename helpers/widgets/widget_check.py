@@ -2,6 +2,7 @@
 import ipywidgets as W
 import numpy as np
 
+from ..i18n import _
 from ..plots.core import TEXT_PT, new_figure
 from .base import CourseWidget, FigureView
 
@@ -13,16 +14,17 @@ class WidgetCheck(CourseWidget):
 
     def __init__(self, slope=1.0):
         self.slider = W.FloatSlider(value=slope, min=-3.0, max=3.0, step=0.5,
-                                    description="slope", continuous_update=True)
-        self.button = W.Button(description="Click me", icon="hand-pointer-o")
+                                    description=_("slope"), continuous_update=True)
+        self.button = W.Button(description=_("Click me"), icon="hand-pointer-o")
         self.label = W.Label()
         self.label.add_class("course-status")   # the browser tests read this text
         self.clicks = 0
         fig, self.ax = new_figure(width=3.6, height=2.6)
         self.xs = np.linspace(-1, 1, 50)
-        (self.line,) = self.ax.plot(self.xs, slope * self.xs, color="#0072b2", label="y = slope·x")
+        (self.line,) = self.ax.plot(self.xs, slope * self.xs, color="#0072b2",
+                                    label=_("y = slope·x"))
         self.ax.set(xlim=(-1, 1), ylim=(-3.2, 3.2), xlabel="x", ylabel="y",
-                    title="A plot that follows the slider")
+                    title=_("A plot that follows the slider"))
         self.ax.legend(loc="upper left", fontsize=TEXT_PT)
         self.view = FigureView(fig)
         self.slider.observe(lambda change: self._safely(self.set_slope, change["new"]),
@@ -33,7 +35,7 @@ class WidgetCheck(CourseWidget):
 
     def show_problem(self, exc):
         """A problem is shown in the label (this widget has no other status line)."""
-        self.label.value = f"Problem: {exc}"
+        self.label.value = _("Problem: {problem}").format(problem=exc)
 
     def set_slope(self, slope):
         """What the slider calls: redraw the line with the new slope."""
@@ -47,8 +49,9 @@ class WidgetCheck(CourseWidget):
         self._update_label()
 
     def _update_label(self):
-        self.label.value = (f"slope = {self.slider.value:.1f} · button clicked {self.clicks} "
-                            f"time(s) · if these change when you use the controls, widgets work")
+        self.label.value = _("slope = {slope:.1f} · button clicked {clicks} time(s) · if these "
+                             "change when you use the controls, widgets work").format(
+            slope=self.slider.value, clicks=self.clicks)
 
     def summary(self):
         return f"WidgetCheck(slope={self.slider.value:.1f}, clicks={self.clicks})"
