@@ -148,6 +148,25 @@ def lab_server(extra_notebooks=None):
         log.close()
 
 
+def fonts_with_hangul():
+    """Environment for a browser that can show Hangul: the system's fonts plus the Noto Sans KR
+    the course installs for its figures (a machine without Korean fonts, such as a bare CI
+    container, would draw the Korean notebooks' text as boxes; a Korean learner's system has
+    Hangul fonts of its own). Returns the extra environment variables."""
+    from helpers.plots.fonts import korean_font_path
+
+    path = korean_font_path()
+    if path is None:
+        return {}
+    folder = Path(tempfile.mkdtemp(prefix="course-fonts-"))
+    (folder / "fonts.conf").write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
+        f'  <dir>{path.parent}</dir>\n  <cachedir>{folder / "cache"}</cachedir>\n'
+        '</fontconfig>\n')
+    return {"FONTCONFIG_FILE": str(folder / "fonts.conf")}
+
+
 @contextlib.contextmanager
 def chromium():
     """The system's Chromium, headless, driven by Playwright (raises BrowserMissing)."""
@@ -156,7 +175,7 @@ def chromium():
     executable = find_browser()
     with sync_playwright() as p:
         instance = p.chromium.launch(
-            executable_path=executable, headless=True,
+            executable_path=executable, headless=True, env={**os.environ, **fonts_with_hangul()},
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run",
                   "--disable-quic"])

@@ -15,10 +15,10 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 def texts_without_hangul(locator):
+    """Texts with English words but no Hangul (hidden elements included: they show later)."""
     found = []
     for i in range(locator.count()):
         item = locator.nth(i)
-        item.scroll_into_view_if_needed()
         text = (item.text_content() or "").strip()
         if re.search(r"[A-Za-z]{3,} [A-Za-z]{3,}", text) and not HANGUL.search(text):
             found.append(text[:80])
