@@ -2,7 +2,7 @@
 """Set up and run *From Rules to Layers* with nothing but Python 3.
 
     python3 course.py                 set everything up (first time) and open the course
-    python3 course.py ko              the same, opening the Korean course (한국어 과정);
+    python3 course.py ko              the same, opening the Korean course (한국어 강좌);
                                       also: python3 course.py --lang ko
     python3 course.py test            run every test: unit tests and the notebooks (nbval)
     python3 course.py test FILE ...   check only the given notebooks or test files
@@ -87,7 +87,7 @@ COURSE_MAPS = {"en": Path("notebooks") / "00_course_map.ipynb",
 def start(extra_args, language="en"):
     python = setup()
     if language == "ko":
-        say("한국어 과정 지도(course map)를 JupyterLab에서 엽니다 (멈추려면 Ctrl+C) ...")
+        say("한국어 강좌 지도(course map)를 JupyterLab에서 엽니다 (멈추려면 Ctrl+C) ...")
     else:
         say("opening JupyterLab on the course map (stop it with Ctrl+C) ...")
     os.chdir(ROOT)                    # the notebook path below is relative to the repository
