@@ -14,12 +14,11 @@ numbers as published). (``models.History`` is something else: the losses of one 
 - :data:`API_MAP` — how the course's ``helpers`` names map onto Keras and PyTorch.
 """
 import html
-import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
 
-from .i18n import N_, T_, _
+from .i18n import N_, T_, _, pad, text_width
 from .notebooks import notebook_link
 from .validation import positive_int
 
@@ -405,16 +404,6 @@ def api_map_markdown():
 # ----------------------------------------------------------------------------------------------
 # Tables for display in a notebook
 # ----------------------------------------------------------------------------------------------
-def _width(text):
-    """How many columns ``text`` takes in a terminal: Hangul and other wide letters take two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in str(text))
-
-
-def _pad(text, width):
-    """``text`` followed by spaces up to ``width`` columns (``str.ljust`` for wide letters)."""
-    return str(text) + " " * (width - _width(text))
-
-
 class Table:
     """A list of records shown as HTML in a notebook and as aligned text elsewhere."""
 
@@ -426,9 +415,9 @@ class Table:
         if not self.records:
             return _("(empty table)")
         keys = list(self.records[0])
-        widths = {k: max(_width(k), *(_width(r[k]) for r in self.records)) for k in keys}
-        lines = ["  ".join(_pad(k, widths[k]) for k in keys)]
-        lines += ["  ".join(_pad(r[k], widths[k]) for k in keys) for r in self.records]
+        widths = {k: max(text_width(k), *(text_width(r[k]) for r in self.records)) for k in keys}
+        lines = ["  ".join(pad(k, widths[k]) for k in keys)]
+        lines += ["  ".join(pad(r[k], widths[k]) for k in keys) for r in self.records]
         if self.caption:
             lines.append(self.caption)
         return "\n".join(line.rstrip() for line in lines)

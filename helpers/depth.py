@@ -19,8 +19,8 @@ import numpy as np
 from . import datasets
 from .layers import Dense
 from .losses import SoftmaxCrossEntropy
-from .i18n import N_, _
-from .models import Callback, Sequential, mlp, pad, text_width
+from .i18n import N_, _, pad, text_width
+from .models import Callback, Sequential, mlp
 from .optimizers import Adam
 from .validation import positive_int, positive_number
 

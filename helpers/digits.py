@@ -17,9 +17,8 @@ Everything is plain NumPy; the tests compare each function with scikit-learn's v
 import numpy as np
 
 from .estimator import Estimator, as_features
-from .i18n import N_, _
+from .i18n import N_, _, pad, text_width
 from .layers import Dense
-from .models import pad, text_width
 from .validation import as_2d, as_labels, positive_int
 
 __all__ = ["PCA", "layer_names", "confusion_matrix", "mistakes", "worst_mistakes",

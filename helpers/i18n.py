@@ -26,10 +26,11 @@ notebook's code, which both languages share; its texts are marked with :func:`T_
 formats in the current language.
 """
 import gettext
+import unicodedata
 from pathlib import Path
 
 __all__ = ["_", "N_", "T_", "LazyText", "ngettext", "set_language", "get_language", "LANGUAGES",
-           "on_language_change", "LOCALE_DIR", "DOMAIN"]
+           "on_language_change", "LOCALE_DIR", "DOMAIN", "text_width", "pad"]
 
 #: The languages the course speaks, by their ISO 639-1 code.
 LANGUAGES = {"en": "English", "ko": "한국어 (Korean)"}
@@ -116,3 +117,16 @@ def on_language_change(listener):
     _listeners.append(listener)
     listener(_state["language"])
     return listener
+
+
+def text_width(text):
+    """How many columns ``text`` takes in a fixed-width font: a Korean (wide) character takes
+    two, so printed tables stay aligned in both languages."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in str(text))
+
+
+def pad(text, width, right=False):
+    """``text`` padded with spaces to ``width`` columns (see :func:`text_width`), on the right
+    or, with ``right=True``, on the left (right-aligned)."""
+    spaces = " " * max(0, width - text_width(text))
+    return spaces + str(text) if right else str(text) + spaces

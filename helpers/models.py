@@ -12,15 +12,13 @@ Underneath, one training step is always the same four moves: forward through eve
 What the outputs mean (probabilities, predicted classes, accuracy) is the loss's business: see
 :mod:`helpers.losses`.
 """
-import unicodedata
-
 import numpy as np
 
 from . import losses as losses_module
 from . import optimizers as optimizers_module
 from .layers import Dense, Layer, activation, random_generator, set_random_seed
 from .training import DivergenceError, DivergenceWatch, minibatches
-from .i18n import N_, _
+from .i18n import N_, _, pad, text_width
 from .validation import as_2d, positive_int
 
 __all__ = ["Sequential", "mlp", "History", "Callback", "DivergenceError", "set_random_seed"]
@@ -381,19 +379,6 @@ class Sequential:
 
     def __repr__(self):
         return "Sequential([" + ", ".join(repr(l) for l in self.layers) + "])"
-
-
-def text_width(text):
-    """How many columns ``text`` takes in a fixed-width font: a Korean (wide) character takes
-    two, so printed tables stay aligned in both languages."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in str(text))
-
-
-def pad(text, width, right=False):
-    """``text`` padded with spaces to ``width`` columns (see :func:`text_width`), on the right
-    or, with ``right=True``, on the left (right-aligned)."""
-    spaces = " " * max(0, width - text_width(text))
-    return spaces + text if right else text + spaces
 
 
 def mlp(sizes, activation_name="relu", seed=0):

@@ -16,10 +16,9 @@ A module registers a row with the :func:`entry` decorator::
 import functools
 import html
 import importlib
-import unicodedata
 
 from . import datasets
-from .i18n import N_, _
+from .i18n import N_, _, pad, text_width
 
 __all__ = ["entry", "rows", "show", "running_example_split", "spiral_split", "digits_split",
            "Scoreboard", "TASKS", "COLUMNS"]
@@ -128,11 +127,6 @@ def rows(task=None, upto=None):
     return sorted(chosen, key=lambda r: (TASKS.index(r.task), r.notebook))
 
 
-def _width(text):
-    """How many columns ``text`` takes in a terminal: Hangul and other wide letters take two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
 class Scoreboard:
     """A table of rows; shows as HTML in a notebook and as aligned text elsewhere."""
 
@@ -158,8 +152,8 @@ class Scoreboard:
         if not self.rows:
             return _("Scoreboard (no rows yet)")
         rows = self.shown()
-        widths = [max(_width(row[i]) for row in rows) for i in range(len(COLUMNS))]
-        return "\n".join("  ".join(text + " " * (w - _width(text)) for text, w in zip(row, widths))
+        widths = [max(text_width(row[i]) for row in rows) for i in range(len(COLUMNS))]
+        return "\n".join("  ".join(pad(text, w) for text, w in zip(row, widths))
                          .rstrip() for row in rows)
 
     def _repr_html_(self):

@@ -284,3 +284,11 @@ def test_a_message_without_translation_is_reported(catalog):
         partial.add(message.id, message.string)
     partial.add("a brand-new message nobody translated", "")
     assert translations.untranslated(partial) == ["a brand-new message nobody translated"]
+
+
+def test_printed_tables_count_hangul_as_two_columns():
+    assert i18n.text_width("abc") == 3
+    assert i18n.text_width("훈련 정확도") == 11          # five wide letters and a space
+    assert i18n.pad("층", 4) + "|" == "층  |"
+    assert i18n.pad("0.9", 5, right=True) == "  0.9"
+    assert i18n.pad("too long", 3) == "too long"       # never cut

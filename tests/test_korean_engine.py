@@ -12,7 +12,7 @@ import pytest
 
 from helpers import autograd, datasets, depth, digits, environment, expert_system, gradcheck
 from helpers import images, layers, losses, models, optimizers, representations, rule_lists
-from helpers import search, training
+from helpers import i18n, search, training
 from helpers.classical import (DecisionTree, KNearestNeighbors, LogisticRegression, Perceptron,
                                WithFeatures, fit_sklearn)
 from helpers.csv_files import load_csv
@@ -361,7 +361,7 @@ def test_summary_and_training_log_in_korean(korean, capsys):
 def test_summary_columns_line_up_in_korean(korean):
     lines = []
     mlp([2, 8, 1]).summary(print_fn=lines.append)
-    widths = [models.text_width(line) for line in lines]
+    widths = [i18n.text_width(line) for line in lines]
     assert len(set(widths)) == 1, lines          # every line 36 columns wide, Hangul counted 2
 
 
@@ -443,7 +443,7 @@ def test_tables_and_reprs_read_in_korean(korean):
     table = _korean_text(repr(comparison))
     header = table.splitlines()[1]
     row = table.splitlines()[2]
-    assert models.text_width(header) == models.text_width(row)   # columns still line up
+    assert i18n.text_width(header) == i18n.text_width(row)   # columns still line up
     _korean_text(repr(comparison[0]))
     separation = digits.SeparationTable(["input: 64 pixels", "Dense(64, 8): scores"], [64, 8],
                                         [0.8, 0.95], [0.1, 0.4])
