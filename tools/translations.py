@@ -103,7 +103,10 @@ def update(language, merge_files=()):
     template = extract()
     po_path, mo_path = catalog_paths(language)
     catalog = read(po_path, language)
+    # the header keeps its date, so running this without changes changes no file
+    template.creation_date = catalog.creation_date if po_path.exists() else template.creation_date
     catalog.update(template, update_header_comment=False, no_fuzzy_matching=True)
+    catalog.project, catalog.version = template.project, template.version
     for extra in merge_files:
         for key, text in translations_in(Path(extra), language):
             known = catalog.get(key)
@@ -116,9 +119,10 @@ def update(language, merge_files=()):
             known.flags.discard("fuzzy")
     catalog.obsolete.clear()
     po_path.parent.mkdir(parents=True, exist_ok=True)
-    write(TEMPLATE, to_bytes(write_po, template, width=100, sort_output=False))
+    write(TEMPLATE, to_bytes(write_po, template, width=100, sort_output=False,
+                                include_lineno=False))
     write(po_path, to_bytes(write_po, catalog, width=100, sort_output=False,
-                            include_previous=False))
+                            include_previous=False, include_lineno=False))
     write(mo_path, compiled(catalog))
     return catalog
 
