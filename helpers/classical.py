@@ -131,10 +131,11 @@ class LogisticRegression(Classifier):
         self.l2, self.optimizer, self.lr, self.max_iter = l2, optimizer, lr, max_iter
         self.tol, self.batch_size, self.seed, self.warm_start = tol, batch_size, seed, warm_start
 
-    def _loss_and_gradients(self, X, y, W, b):
-        """The penalised loss and its gradients with respect to W and b."""
+    def _loss_and_gradients(self, X, t, W, b):
+        """The penalised loss and its gradients with respect to W and b (``t``: the targets
+        as the loss prepared them, checked once before training)."""
         logits = X @ W + b
-        loss = self.loss_.forward(logits, y) + 0.5 * self.l2 * np.sum(W ** 2)
+        loss = self.loss_.compute(logits, t) + 0.5 * self.l2 * np.sum(W ** 2)
         d_logits = self.loss_.backward()               # d loss / d logits, shape (n, outputs)
         return loss, [X.T @ d_logits + self.l2 * W, d_logits.sum(axis=0)]
 
@@ -163,10 +164,11 @@ class LogisticRegression(Classifier):
     def _gradient_descent(self, X, y, W, b):
         """Step downhill on the loss until the slope is flat (or ``max_iter`` passes)."""
         rng = np.random.default_rng(self.seed)
+        t = self.loss_.prepare(y, len(X), W.shape[1], "y")
         watch = DivergenceWatch(advice=N_("create the model with a smaller lr"))
         self.loss_curve_, self.converged_ = [], False
         for _iteration in range(self.max_iter):
-            loss, grads = self._loss_and_gradients(X, y, W, b)
+            loss, grads = self._loss_and_gradients(X, t, W, b)
             watch.check(loss, lr=self.optimizer_.lr)        # exploding or NaN: stop, and say so
             self.loss_curve_.append(loss)
             if max(np.abs(g).max() for g in grads) < self.tol:
@@ -176,7 +178,7 @@ class LogisticRegression(Classifier):
                 self.optimizer_.step([W, b], grads)          # W and b change in place
                 continue
             for rows in minibatches(len(X), self.batch_size, rng):
-                self.optimizer_.step([W, b], self._loss_and_gradients(X[rows], y[rows], W, b)[1])
+                self.optimizer_.step([W, b], self._loss_and_gradients(X[rows], t[rows], W, b)[1])
 
     def decision_function(self, X):
         """The raw scores (logits): one column per class, or one number each for two classes."""

@@ -24,7 +24,7 @@ def _rate(lr, learning_rate, default):
 class Optimizer:
     def __init__(self, lr):
         self.lr = positive_number(lr, N_("learning rate (lr)"))
-        self.state = None   # one dict per parameter, created on the first step
+        self.state = None   # the running averages, created on the first step
         self.iterations = 0
 
     @property
@@ -47,20 +47,33 @@ class Optimizer:
             raise ValueError(_("got {params} parameter arrays but {grads} gradients; pass one "
                                "gradient per parameter, in the same order.")
                              .format(params=len(params), grads=len(grads)))
+        params = [p if isinstance(p, np.ndarray) else np.asarray(p) for p in params]
+        grads = [g if isinstance(g, np.ndarray) else np.asarray(g, dtype=np.float64)
+                 for g in grads]
         for i, (p, g) in enumerate(zip(params, grads)):
-            if np.shape(p) != np.shape(g):
+            if p.shape != g.shape:
                 raise ValueError(_("parameter {i} has shape {shape} but its gradient "
                                    "{grad_shape}; they must match.")
-                                 .format(i=i, shape=np.shape(p), grad_shape=np.shape(g)))
+                                 .format(i=i, shape=p.shape, grad_shape=g.shape))
+        sizes = [p.size for p in params]
         if self.state is None:
-            self.state = [{} for _ in params]
-        elif len(self.state) != len(params):
+            self.state, self._sizes = {}, sizes
+        elif self._sizes != sizes:
             raise ValueError(_("this optimizer was used for {before} parameter arrays and now "
                                "got {now}; use a new optimizer (or reset()) for a different "
-                               "model.").format(before=len(self.state), now=len(params)))
+                               "model.").format(before=len(self._sizes), now=len(params)))
         self.iterations += 1
-        for p, g, s in zip(params, grads, self.state):
-            self._update(p, np.asarray(g, dtype=np.float64), s)
+        # The rule is applied to all the weights at once, as one long vector (the running
+        # averages in self.state are such vectors too): the same arithmetic for every number
+        # as array by array, but a small network's dozen arrays cost one NumPy operation per
+        # line of the rule instead of a dozen.
+        weights = np.concatenate([p.ravel() for p in params])
+        gradient = np.concatenate([g.ravel() for g in grads]).astype(np.float64, copy=False)
+        self._update(weights, gradient, self.state)
+        start = 0
+        for p, size in zip(params, sizes):
+            p[...] = weights[start:start + size].reshape(p.shape)
+            start += size
 
     def _update(self, p, g, s):
         raise NotImplementedError

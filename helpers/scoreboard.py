@@ -1,9 +1,16 @@
 """The course scoreboard: every approach, the same test data, one table.
 
 Each part of the course adds rows: an approach, the task, its test accuracy and what a person had
-to hand-craft for it. Nothing in the table is typed in: every accuracy is recomputed by the
+to hand-craft for it. Nothing in the table is typed in: every accuracy is computed by the
 function that registered the row (with fixed seeds, so the numbers are the same every run), which
 is why notebook 07 can show rows from notebook 01 without copying them.
+
+Recomputing every earlier notebook's row retrains their models (up to 6 s at the end of a
+notebook), so the table shows the accuracies recorded in ``scores.json`` beside this module, and
+computes only rows that have no recorded number (a row you register yourself).
+``show(..., recompute=True)`` recomputes every row in front of you. The tests recompute every row
+and fail when a recorded number differs; ``python3 tools/record_scores.py`` records them again
+after a change to a model.
 
 A module registers a row with the :func:`entry` decorator::
 
@@ -16,6 +23,8 @@ A module registers a row with the :func:`entry` decorator::
 import functools
 import html
 import importlib
+import json
+from pathlib import Path
 
 from . import datasets
 from .i18n import N_, _, pad, text_width
@@ -60,6 +69,20 @@ _CONTRIBUTORS = ("rule_lists", "search", "classical", "networks")
 
 _ROWS = []
 
+#: The recorded accuracies: {"notebook | task | approach": accuracy}.
+RECORDED_FILE = Path(__file__).with_name("scores.json")
+
+
+@functools.lru_cache(maxsize=1)
+def recorded():
+    """The recorded accuracies, keyed by :func:`row_key`."""
+    return json.loads(RECORDED_FILE.read_text(encoding="utf-8"))
+
+
+def row_key(row):
+    """A row's name in ``scores.json``: "notebook | task | approach" (English)."""
+    return f"{row.notebook:02d} | {row.task} | {row.approach}"
+
 
 @functools.lru_cache(maxsize=None)
 def running_example_split():
@@ -92,6 +115,13 @@ class _Row:
 
     @functools.cached_property
     def accuracy(self):
+        """The recorded accuracy, or computed when there is none."""
+        known = recorded().get(row_key(self))
+        return self.recomputed if known is None else known
+
+    @functools.cached_property
+    def recomputed(self):
+        """The accuracy computed now by the row's function."""
         return float(self.compute())
 
 
@@ -130,13 +160,15 @@ def rows(task=None, upto=None):
 class Scoreboard:
     """A table of rows; shows as HTML in a notebook and as aligned text elsewhere."""
 
-    def __init__(self, rows):
+    def __init__(self, rows, recompute=False):
         self.rows = list(rows)
+        self.recompute = recompute
 
     def records(self):
         """The rows as dicts with the English column names and texts (data to compute with)."""
         return [dict(zip(COLUMNS, (f"{r.notebook:02d}", r.task, r.approach,
-                                   f"{r.accuracy:.3f}", r.handcrafted)))
+                                   f"{r.recomputed if self.recompute else r.accuracy:.3f}",
+                                   r.handcrafted)))
                 for r in self.rows]
 
     def shown(self):
@@ -169,6 +201,9 @@ class Scoreboard:
         return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def show(task=None, upto=None):
-    """The scoreboard so far: ``show(upto=4)`` after notebook 04, ``show('digits')``, ..."""
-    return Scoreboard(rows(task, upto))
+def show(task=None, upto=None, recompute=False):
+    """The scoreboard so far: ``show(upto=4)`` after notebook 04, ``show('digits')``, ...
+
+    ``recompute=True`` computes every accuracy now instead of showing the recorded ones (the
+    same numbers; it retrains the models, which takes a few seconds)."""
+    return Scoreboard(rows(task, upto), recompute=recompute)

@@ -75,10 +75,9 @@ class DivergenceWatch:
     def check(self, loss, lr=None, what=N_("the loss")):
         """Raise DivergenceError if ``loss`` shows divergence; the first finite loss seen is the
         starting value. Returns the loss as a float."""
-        reason = self.message(loss, lr, what)
-        if reason:
-            raise DivergenceError(reason)
         loss = float(loss)
+        if not math.isfinite(loss) or (self.start is not None and loss > self.limit()):
+            raise DivergenceError(self.message(loss, lr, what))
         if self.start is None:
             self.start = loss
         return loss

@@ -126,9 +126,10 @@ def test_logistic_gradients_match_finite_differences(n_classes):
     rng = np.random.default_rng(0)
     outputs = 1 if n_classes == 2 else n_classes
     W, b = rng.normal(size=(2, outputs)), rng.normal(size=outputs)
-    _, (gW, gb) = model._loss_and_gradients(X, y, W, b)
-    nW = central_difference(lambda w: model._loss_and_gradients(X, y, w, b)[0], W)
-    nb = central_difference(lambda c: model._loss_and_gradients(X, y, W, c)[0], b)
+    t = model.loss_.prepare(y, len(X), outputs)        # the targets as training uses them
+    _, (gW, gb) = model._loss_and_gradients(X, t, W, b)
+    nW = central_difference(lambda w: model._loss_and_gradients(X, t, w, b)[0], W)
+    nb = central_difference(lambda c: model._loss_and_gradients(X, t, W, c)[0], b)
     assert relative_error(gW, nW) < 1e-7 and relative_error(gb, nb) < 1e-7
 
 
@@ -307,9 +308,10 @@ def test_mini_batch_training_uses_the_shared_batches():
     # the same training written out with helpers.training.minibatches
     W, b = np.zeros((2, 1)), np.zeros(1)
     rng, opt = np.random.default_rng(4), SGD(lr=0.1)
+    t = model.loss_.prepare(y_train, len(X_train), 1)
     for _ in range(3):
         for rows in minibatches(len(X_train), 32, rng):
-            opt.step([W, b], model._loss_and_gradients(X_train[rows], y_train[rows], W, b)[1])
+            opt.step([W, b], model._loss_and_gradients(X_train[rows], t[rows], W, b)[1])
     np.testing.assert_allclose(model.coef_, W.T)
     np.testing.assert_allclose(model.intercept_, b)
 

@@ -118,3 +118,23 @@ def test_make_by_name():
 def test_generators_name_each_bad_argument(call, error, words):
     with pytest.raises(error, match=words):
         call()
+
+
+def test_digits_read_without_scikit_learn_are_scikit_learns_digits():
+    from sklearn.datasets import load_digits
+
+    X, y = datasets._digit_pixels()
+    reference = load_digits()
+    np.testing.assert_array_equal(X, reference.data / 16.0)
+    np.testing.assert_array_equal(y, reference.target)
+    assert X.dtype == np.float64 and y.dtype == np.int64
+
+
+def test_reading_the_digits_does_not_import_scikit_learn():
+    import subprocess
+    import sys
+
+    code = ("import sys; from helpers import datasets; datasets.digits(); "
+            "print('sklearn' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -51,3 +51,37 @@ def test_every_contributor_exists_and_registers_a_row():
     modules = {r.compute.__module__ for r in scoreboard._ROWS}
     for name in scoreboard._CONTRIBUTORS:
         assert f"helpers.{name}" in modules, name
+
+
+def test_every_recorded_accuracy_is_what_its_row_computes_now():
+    """The table shows recorded numbers; here every row is recomputed (its models retrained)
+    and must give exactly the recorded accuracy. If this fails after a change to a model,
+    run `python3 tools/record_scores.py` and check the notebooks' prose still fits."""
+    rows = scoreboard.rows()
+    recorded = scoreboard.recorded()
+    assert {scoreboard.row_key(r) for r in rows} == set(recorded), \
+        "scores.json and the registered rows differ: run python3 tools/record_scores.py"
+    for row in rows:
+        assert row.recomputed == pytest.approx(recorded[scoreboard.row_key(row)], abs=1e-12), \
+            scoreboard.row_key(row)
+
+
+def test_recorded_numbers_are_shown_and_recompute_computes(monkeypatch):
+    calls = []
+
+    @scoreboard.entry(98, "spiral", "recorded approach", "nothing")
+    def _row():
+        calls.append(1)
+        return 0.25
+
+    try:
+        monkeypatch.setattr(scoreboard, "recorded",
+                            lambda: {"98 | spiral | recorded approach": 0.75})
+        shown = [r for r in scoreboard.show("spiral").records()
+                 if r["approach"] == "recorded approach"][0]
+        assert shown["test accuracy"] == "0.750" and calls == []
+        fresh = [r for r in scoreboard.show("spiral", recompute=True).records()
+                 if r["approach"] == "recorded approach"][0]
+        assert fresh["test accuracy"] == "0.250" and calls == [1]
+    finally:
+        scoreboard._ROWS[:] = [r for r in scoreboard._ROWS if r.notebook != 98]

@@ -23,6 +23,7 @@ from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from PIL import Image
 
 from ..i18n import N_, _
 from . import fonts  # noqa: F401  (figures in Korean get a font with Hangul)
@@ -203,9 +204,21 @@ def draw_decision_regions(ax, predict, X, y, **options):
 
 
 def figure_to_png(fig, dpi=80):
-    """Render a Figure to PNG bytes (for image widgets and static fallbacks)."""
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi)
+    """Render a Figure to PNG bytes (for image widgets and static fallbacks).
+
+    The same picture as ``fig.savefig(..., format="png", dpi=dpi)`` in about half the time:
+    savefig draws a figure with a layout engine twice (once to lay it out, once to paint), a
+    canvas draw lays out and paints in one pass."""
+    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    shown_dpi = fig.dpi
+    fig.dpi = dpi
+    try:
+        canvas.draw()
+        pixels = np.asarray(canvas.buffer_rgba())
+        buffer = io.BytesIO()
+        Image.fromarray(pixels).save(buffer, format="png")
+    finally:
+        fig.dpi = shown_dpi
     return buffer.getvalue()
 
 

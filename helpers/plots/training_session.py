@@ -71,7 +71,9 @@ class SharpImage(Artist):
 
     def _top_layer(self, renderer, box):
         """The on-top artists drawn alone on a transparent layer, cut to ``box`` (left, bottom,
-        width, height in pixels), first row at the bottom; made once per size."""
+        width, height in pixels), first row at the bottom; made once per size. Returned as
+        (where, colour x alpha, 1 - alpha): ``where`` picks the pixels they cover, so each
+        redraw blends only those (most of the picture has no point on it)."""
         key = (box, renderer.width, renderer.height)
         if self._layer[0] != key:
             alone = RendererAgg(renderer.width, renderer.height, renderer.dpi)
@@ -82,7 +84,10 @@ class SharpImage(Artist):
             left, bottom, width, height = box
             top = renderer.height - bottom - height
             layer = np.asarray(alone.buffer_rgba())[top:top + height, left:left + width]
-            self._layer = (key, layer[::-1].astype(np.float32))
+            layer = layer[::-1].astype(np.float32)
+            where = np.nonzero(layer[..., 3])
+            alpha = layer[where][:, 3:] / 255
+            self._layer = (key, (where, layer[where][:, :3] * alpha, 1 - alpha))
         return self._layer[1]
 
     def set_data(self, rgba):
@@ -103,9 +108,9 @@ class SharpImage(Artist):
         # in optimised C; Agg pastes the array's first row at the bottom, as origin="lower".
         pixels = np.array(Image.fromarray(self.rgba).resize((width, height), Image.BILINEAR))
         if self.on_top:
-            layer = self._top_layer(renderer, (int(left), int(bottom), width, height))
-            alpha = layer[..., 3:] / 255
-            pixels[..., :3] = layer[..., :3] * alpha + pixels[..., :3] * (1 - alpha) + 0.5
+            where, coloured, clear = self._top_layer(renderer,
+                                                     (int(left), int(bottom), width, height))
+            pixels[where + (slice(0, 3),)] = coloured + pixels[where][:, :3] * clear + 0.5
         gc = renderer.new_gc()
         gc.set_clip_rectangle(self.ax.bbox)
         renderer.draw_image(gc, left, bottom, pixels)

@@ -11,16 +11,18 @@ text, which is what nbval compares, so it must be stable.
 import asyncio
 import html
 import io
+import struct
 import time
+import zlib
 
 import ipywidgets as W
 import numpy as np
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from PIL import Image
 
 from ..i18n import _, get_language
 from ..plots.fonts import font_family_for
 from ..plots.training_session import EVERYTHING, NOTHING, stitch_pictures
+from ._fast_text import FastTextCanvas
 
 __all__ = ["CourseWidget", "FigureView", "PanelViews", "fit_width", "choices",
            "monospace_family"]
@@ -63,12 +65,35 @@ def choices(values):
     return [(_(value) if value else value, value) for value in values]
 
 
+def _png_chunk(kind, data):
+    return (struct.pack(">I", len(data)) + kind + data
+            + struct.pack(">I", zlib.crc32(kind + data)))
+
+
+def quick_png(rgba):
+    """An (rows, columns, 4) array of bytes (an opaque figure) as an RGB PNG, written for
+    speed rather than size.
+
+    A PNG is a header and the rows compressed with zlib, each row starting with a byte that
+    names a "filter". We use filter 0 (the row as it is) and zlib's fastest level: about three
+    times faster than Pillow's fastest setting, for files of about the same size (figures are
+    mostly flat colour). The picture is exactly the same, pixel for pixel.
+    """
+    height, width, _channels = rgba.shape
+    rgb = Image.fromarray(rgba).convert("RGB").tobytes()    # Pillow drops alpha fastest
+    rows = np.zeros((height, 1 + 3 * width), dtype=np.uint8)    # column 0: filter 0
+    rows[:, 1:] = np.frombuffer(rgb, dtype=np.uint8).reshape(height, 3 * width)
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)   # 8-bit RGB
+    return (b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", header)
+            + _png_chunk(b"IDAT", zlib.compress(rows.tobytes(), 1)) + _png_chunk(b"IEND", b""))
+
+
 class FigureView:
     """A matplotlib Figure shown in an ``ipywidgets.Image`` that is re-rendered on refresh().
 
     For speed, the layout is computed once on the first draw and then frozen (axes keep their
     places; their contents, limits and texts still update), and PNGs are written with light
-    compression: a full redraw costs about 10-30 ms instead of 60.
+    compression (:func:`quick_png`): a full redraw costs about 10-30 ms instead of 60.
 
     Widgets with many still parts (tick labels, titles, legends) can go faster with ``moving``:
     the artists that change, in groups ordered from the group that changes least often to the
@@ -105,7 +130,7 @@ class FigureView:
         self.moving = moving
         self.live_format = live_format
         fig.set_dpi(dpi)
-        self.canvas = FigureCanvasAgg(fig)
+        self.canvas = FastTextCanvas(fig)         # Agg, remembering the text it drew
         self.canvas.draw()                      # lay out once with the figure's layout engine
         fig.set_layout_engine("none")           # ... then keep that layout
         self._backgrounds = None                # [k]: the figure with groups before k drawn
@@ -165,13 +190,11 @@ class FigureView:
 
     @staticmethod
     def _encode(pixels, fmt):
+        if fmt == "png":
+            return quick_png(pixels)    # figures are opaque: RGB is a quarter smaller
         buffer = io.BytesIO()
-        if fmt == "jpeg":
-            Image.fromarray(np.ascontiguousarray(pixels[..., :3])).save(
-                buffer, format="jpeg", quality=95, subsampling=0)
-        else:   # figures are opaque: RGB is a quarter smaller and quicker than RGBA
-            Image.fromarray(np.ascontiguousarray(pixels[..., :3])).save(
-                buffer, format="png", compress_level=1)
+        Image.fromarray(pixels).convert("RGB").save(buffer, format="jpeg", quality=95,
+                                                    subsampling=0)
         return buffer.getvalue()
 
     def png(self):

@@ -67,7 +67,11 @@ class ColourSpaceExplorer(CourseWidget):
         self.view = None
         self._show_space(space)
         self.update(refresh=False)
-        self.view = FigureView(fig)
+        # Only the two right-hand pictures and their titles change (with the frames drawn
+        # over the pictures); the rest is drawn once and kept.
+        moving = [self._selected, *axes[1].spines.values(), *self._titles[:1],
+                  self._mistakes, *axes[2].spines.values(), *self._titles[1:]]
+        self.view = FigureView(fig, moving=moving)
         self.task_picker.observe(lambda change: self._safely(self.set_task, change["new"]),
                                  names="value")
         self.space_picker.observe(lambda change: self._safely(self.set_space, change["new"]),

@@ -159,3 +159,25 @@ def test_stitched_picture_lays_panels_out_as_on_the_page():
     assert sheet.size == (7, 6)
     assert sheet.getpixel((0, 0)) == (255, 0, 0) and sheet.getpixel((3, 4)) == (0, 0, 255)
     assert sheet.getpixel((0, 3)) == (255, 255, 255) and sheet.getpixel((5, 5)) == (0, 128, 0)
+
+
+def test_points_laid_over_a_sharp_image_look_as_if_drawn_on_it():
+    rgba = (np.random.default_rng(1).random((16, 12, 4)) * 255).astype(np.uint8)
+    rgba[..., 3] = 255
+    points = np.random.default_rng(2).random((30, 2)) * [12, 16]
+    pictures = []
+    for kind in ("drawn on", "laid over"):
+        fig = Figure(figsize=(3, 3), dpi=80)
+        canvas = FigureCanvasAgg(fig)
+        ax = fig.add_axes([0.1, 0.1, 0.8, 0.8], xlim=(0, 12), ylim=(0, 16))
+        image = SharpImage(ax, (0, 12, 0, 16))
+        image.set_data(rgba)
+        dots = ax.scatter(points[:, 0], points[:, 1], s=30, c="#000000", edgecolors="#ffffff",
+                          zorder=3)
+        if kind == "laid over":
+            image.set_on_top([dots])
+        for _ in range(2):                      # the second draw reuses the saved layer
+            canvas.draw()
+        pictures.append(np.asarray(canvas.buffer_rgba())[..., :3].astype(int))
+    assert np.abs(pictures[0] - pictures[1]).max() <= 2
+    assert (pictures[1] < 40).all(axis=-1).sum() > 30 * 10      # the dark dots are there

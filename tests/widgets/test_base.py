@@ -176,3 +176,27 @@ def test_stored_picture_is_shown_at_the_live_size():
     width = metadata["image/png"]["width"]
     assert f"{width}px" == widget.view.image.layout.width    # the live picture's width
     assert stored.width > width            # drawn sharper than it is shown
+
+
+def test_quick_png_is_a_valid_png_of_exactly_the_pixels():
+    from helpers.widgets.base import quick_png
+    rng = np.random.default_rng(0)
+    rgba = rng.integers(0, 256, size=(23, 41, 4), dtype=np.uint8)
+    decoded = Image.open(io.BytesIO(quick_png(rgba)))          # Pillow checks the CRCs
+    assert decoded.mode == "RGB" and decoded.size == (41, 23)
+    assert np.array_equal(np.asarray(decoded), rgba[..., :3])
+
+
+@pytest.mark.parametrize("make, act", [
+    ("WidgetCheck", lambda w: setattr(w.slider, "value", -2.5)),       # crosses the legend
+    ("WidgetCheck", lambda w: setattr(w.slider, "value", 3.0)),        # ends on the frame
+    ("ColourSpaceExplorer", lambda w: setattr(w.sliders[0], "value", (0.3, 0.8))),
+])
+def test_widgets_that_redraw_only_what_moves_show_the_full_redraw(make, act):
+    import helpers.widgets as widgets
+    widget = getattr(widgets, make)()
+    act(widget)
+    live = pixels(widget.view.image.value)
+    widget.view.invalidate()
+    widget.view.canvas.draw()                  # everything, moving artists included
+    assert np.array_equal(live, np.asarray(widget.view.canvas.buffer_rgba())[..., :3])

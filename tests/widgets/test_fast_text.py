@@ -1,0 +1,58 @@
+"""The canvas that remembers text must draw exactly what matplotlib's own Agg canvas draws."""
+import numpy as np
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+from helpers.plots import new_figure
+from helpers.widgets._fast_text import FastTextCanvas, FastTextRenderer, _shortcut_available
+
+
+def texty_figure(title):
+    fig, ax = new_figure(width=3.0, height=2.4)
+    ax.plot([0, 1], [0, 2], label="a line")
+    ax.set(title=title, xlabel="epoch", ylabel="loss (lower is better)")
+    ax.text(0.2, 1.5, "rotated 30°", rotation=30)
+    ax.text(0.5, 0.5, "$x^2$ math", fontsize=11)
+    ax.legend()
+    FigureCanvasAgg(fig).draw()             # lay out once, then keep it (as FigureView does)
+    fig.set_layout_engine("none")
+    return fig
+
+
+def plain_pixels(fig):
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    return np.asarray(canvas.buffer_rgba()).copy()
+
+
+@pytest.mark.parametrize("title, language", [("accuracy 0.875 (3 wrong)", "en"),
+                                             ("정확도 0.875 (틀림 3개)", "ko")])
+def test_drawn_text_is_pixel_identical_and_stays_so_when_remembered(title, language):
+    from helpers import i18n
+
+    i18n.set_language(language)        # Korean: Hangul drawn with the course's Hangul font
+    fig = texty_figure(title)
+    fast = FastTextCanvas(fig)
+    for _ in range(2):                      # the second draw uses what the first remembered
+        fast.draw()
+        remembered = np.asarray(fast.buffer_rgba()).copy()
+        assert np.array_equal(remembered, plain_pixels(fig))
+        fig.set_canvas(fast)
+
+
+def test_text_at_another_size_or_place_is_not_confused_with_the_remembered_one():
+    fig = texty_figure("same words")
+    canvas = FastTextCanvas(fig)
+    canvas.draw()
+    fig.axes[0].title.set_fontsize(14)
+    fig.axes[0].texts[0].set_position((0.23, 1.37))      # a fraction of a pixel elsewhere
+    canvas.draw()
+    drawn = np.asarray(canvas.buffer_rgba()).copy()
+    assert np.array_equal(drawn, plain_pixels(fig))
+
+
+def test_the_shortcut_is_used_with_this_matplotlib():
+    assert _shortcut_available()
+    fig = texty_figure("a title nobody drew before 4817")
+    FastTextCanvas(fig).draw()
+    assert any("a title nobody drew before 4817" in key for key in FastTextRenderer.layouts)
