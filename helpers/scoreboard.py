@@ -115,8 +115,10 @@ class _Row:
 
     @functools.cached_property
     def accuracy(self):
-        """The recorded accuracy, or computed when there is none."""
-        known = recorded().get(row_key(self))
+        """The recorded accuracy of one of the package's own rows, otherwise computed (a row
+        registered from a notebook is always computed, even under a recorded row's name)."""
+        own = getattr(self.compute, "__module__", "").startswith(__package__ + ".")
+        known = recorded().get(row_key(self)) if own else None
         return self.recomputed if known is None else known
 
     @functools.cached_property
