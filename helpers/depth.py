@@ -22,6 +22,7 @@ from .losses import SoftmaxCrossEntropy
 from .i18n import N_, _, pad, text_width
 from .models import Callback, Sequential, mlp
 from .optimizers import Adam
+from .training import side_by_side
 from .validation import positive_int, positive_number
 
 __all__ = ["TrainingRun", "train_with_checkpoints", "grid_lines", "transform_lines",
@@ -364,17 +365,25 @@ def compare_shapes(shapes, split, activation="relu", epochs=150, lr=0.01, batch_
         raise ValueError(_("pass at least one seed, e.g. seeds=(0,)."))
     epochs = positive_int(epochs, "epochs")
     lr = positive_number(lr, "lr")
+    # every (shape, seed) is trained on its own, on all the machine's cores at once
+    trained = iter(side_by_side(_train_shape, [(sizes, activation, seed, split, epochs, lr,
+                                                batch_size)
+                                               for sizes in shapes for seed in seeds]))
     results = []
     for sizes in shapes:
-        train_accs, test_accs, first = [], [], None
-        for seed in seeds:
-            model = mlp(sizes, activation, seed=seed)
-            model.compile(SoftmaxCrossEntropy(), Adam(lr), metrics=["accuracy"])
-            history = model.fit(X_train, y_train, epochs=epochs, batch_size=batch_size,
-                                seed=seed, verbose=0)
-            train_accs.append(float(history.history["accuracy"][-1]))
-            test_accs.append(model.evaluate(X_test, y_test, return_dict=True)["accuracy"])
-            if first is None:
-                first = model
-        results.append(ShapeResult(sizes, model.count_params(), train_accs, test_accs, first))
+        runs = [next(trained) for _ in seeds]
+        first = runs[0][0]
+        results.append(ShapeResult(sizes, first.count_params(), [r[1] for r in runs],
+                                   [r[2] for r in runs], first))
     return ShapeComparison(results, seeds, epochs)
+
+
+def _train_shape(sizes, activation, seed, split, epochs, lr, batch_size):
+    """One network of :func:`compare_shapes`: (model, training accuracy, test accuracy)."""
+    X_train, y_train, X_test, y_test = split
+    model = mlp(sizes, activation, seed=seed)
+    model.compile(SoftmaxCrossEntropy(), Adam(lr), metrics=["accuracy"])
+    history = model.fit(X_train, y_train, epochs=epochs, batch_size=batch_size, seed=seed,
+                        verbose=0)
+    return (model, float(history.history["accuracy"][-1]),
+            model.evaluate(X_test, y_test, return_dict=True)["accuracy"])

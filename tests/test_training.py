@@ -1,10 +1,13 @@
-"""helpers.training: the mini-batches and the divergence rule every training loop shares."""
+"""helpers.training: the mini-batches and the divergence rule every training loop shares, and
+training side by side."""
 import math
+import multiprocessing
+import os
 
 import numpy as np
 import pytest
 
-from helpers.training import DivergenceError, DivergenceWatch, minibatches
+from helpers.training import DivergenceError, DivergenceWatch, minibatches, side_by_side
 
 
 # ----- minibatches ----------------------------------------------------------------------------
@@ -80,3 +83,22 @@ def test_check_finite_looks_at_every_array():
     watch.check_finite([np.zeros(3), np.ones((2, 2))])
     with pytest.raises(DivergenceError, match="the weights became NaN or infinite"):
         watch.check_finite([np.zeros(3), np.array([[1.0, np.inf]])], lr=2.0)
+
+
+
+# ----- side_by_side ---------------------------------------------------------------------------
+def _noisy_sum(seed, n):
+    """A job: some arithmetic that depends on its arguments, and the process that did it."""
+    return float(np.random.default_rng(seed).normal(size=n).sum()), os.getpid()
+
+
+def test_side_by_side_gives_the_jobs_results_in_order_whichever_way_it_runs():
+    jobs = [(seed, 50 + seed) for seed in range(6)]
+    alone = [_noisy_sum(*job)[0] for job in jobs]
+    here = side_by_side(_noisy_sum, jobs, processes=1)
+    assert [r[0] for r in here] == alone and {r[1] for r in here} == {os.getpid()}
+    together = side_by_side(_noisy_sum, jobs, processes=2)
+    assert [r[0] for r in together] == alone
+    if "fork" in multiprocessing.get_all_start_methods():
+        assert os.getpid() not in {r[1] for r in together}      # really in other processes
+    assert side_by_side(_noisy_sum, [], processes=2) == []

@@ -30,7 +30,8 @@ from .rule_lists import plot_digit_means, plot_rule_growth, plot_rule_pixels
 from .search import (draw_before_after, draw_rule, plot_before_after, plot_paradigm_flip,
                      plot_rule, plot_rule_search, plot_rule_vs_memorizer, plot_search_landscape,
                      plot_search_snapshots, plot_train_test, update_boundary)
-from .training_session import CurvesPanel, GradientPanel, RegionPanel, SharpImage, stitch_pictures
+from .training_session import (CurvesPanel, GradientPanel, RegionPanel, SharpImage, stitch_images,
+                               stitch_pictures)
 
 __all__ = [
     # core: sizes, colours, figures, points and regions, readability checks
@@ -58,5 +59,5 @@ __all__ = [
     "plot_paradigm_flip", "plot_rule_search", "draw_rule", "plot_rule", "plot_train_test",
     "plot_rule_vs_memorizer", "draw_before_after", "update_boundary", "plot_before_after",
     "plot_search_landscape", "plot_search_snapshots",
-    "RegionPanel", "CurvesPanel", "GradientPanel", "SharpImage", "stitch_pictures",
+    "RegionPanel", "CurvesPanel", "GradientPanel", "SharpImage", "stitch_images", "stitch_pictures",
 ]

@@ -27,6 +27,7 @@ from PIL import Image
 
 from ..i18n import N_, _
 from . import fonts  # noqa: F401  (figures in Korean get a font with Hangul)
+from ._fast_text import FastTextCanvas
 
 __all__ = ["OUTPUT_WIDTH_PX", "MIN_TEXT_PX", "NOTEBOOK_DPI", "MAX_WIDTH_IN", "TEXT_PT",
            "CLASS_COLORS", "REGION_COLORS", "new_figure", "draw_points", "points_legend_handles",
@@ -209,7 +210,7 @@ def figure_to_png(fig, dpi=80):
     The same picture as ``fig.savefig(..., format="png", dpi=dpi)`` in about half the time:
     savefig draws a figure with a layout engine twice (once to lay it out, once to paint), a
     canvas draw lays out and paints in one pass."""
-    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    canvas = fig.canvas if isinstance(fig.canvas, FastTextCanvas) else FastTextCanvas(fig)
     shown_dpi = fig.dpi
     fig.dpi = dpi
     try:

@@ -28,7 +28,8 @@ from matplotlib.lines import Line2D
 from ..i18n import _
 from .core import CLASS_COLORS, REGION_COLORS
 
-__all__ = ["RegionPanel", "CurvesPanel", "GradientPanel", "SharpImage", "stitch_pictures"]
+__all__ = ["RegionPanel", "CurvesPanel", "GradientPanel", "SharpImage", "stitch_images",
+           "stitch_pictures"]
 
 NOTHING, MOVING, EVERYTHING = "nothing", "moving", "everything"
 #: Font sizes in points: at 80 dpi, 9.5 pt is 10.6 pixels, the smallest text the stepper draws.
@@ -317,11 +318,9 @@ class GradientPanel(_Panel):
         return EVERYTHING if changed else MOVING
 
 
-def stitch_pictures(rows, colors=None):
-    """One PNG made of pictures (PNG or JPEG bytes) laid out in ``rows`` (a list of lists), each
-    row left-aligned on a white background, as the panels sit on the page. With ``colors`` the
-    result is reduced to that many colours (a smaller file for a notebook)."""
-    rows = [[Image.open(io.BytesIO(p)).convert("RGB") for p in row] for row in rows]
+def stitch_images(rows):
+    """One RGB image made of images laid out in ``rows`` (a list of lists of PIL images), each
+    row left-aligned on a white background, as the panels sit on the page."""
     width = max(sum(im.width for im in row) for row in rows)
     height = sum(max(im.height for im in row) for row in rows)
     sheet = Image.new("RGB", (width, height), "white")
@@ -332,6 +331,15 @@ def stitch_pictures(rows, colors=None):
             sheet.paste(im, (x, y))
             x += im.width
         y += max(im.height for im in row)
+    return sheet
+
+
+def stitch_pictures(rows, colors=None):
+    """One PNG made of pictures (PNG or JPEG bytes) laid out in ``rows`` as by
+    :func:`stitch_images`. With ``colors`` the result is reduced to that many colours (a
+    smaller file for a notebook)."""
+    sheet = stitch_images([[Image.open(io.BytesIO(p)).convert("RGB") for p in row]
+                           for row in rows])
     if colors:
         sheet = sheet.quantize(colors)
     buffer = io.BytesIO()

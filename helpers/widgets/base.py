@@ -21,8 +21,8 @@ from PIL import Image
 
 from ..i18n import _, get_language
 from ..plots.fonts import font_family_for
-from ..plots.training_session import EVERYTHING, NOTHING, stitch_pictures
-from ._fast_text import FastTextCanvas
+from ..plots.training_session import EVERYTHING, NOTHING, stitch_images, stitch_pictures
+from ..plots._fast_text import FastTextCanvas
 
 __all__ = ["CourseWidget", "FigureView", "PanelViews", "fit_width", "choices",
            "monospace_family"]
@@ -88,6 +88,16 @@ def quick_png(rgba):
             + _png_chunk(b"IDAT", zlib.compress(rows.tobytes(), 1)) + _png_chunk(b"IEND", b""))
 
 
+def compact_png(image):
+    """A PIL image as a small PNG for a stored notebook: 256 colours from a fast octree palette,
+    standard compression (about a fifth of the time of a median-cut palette with maximal
+    compression, and a smaller file)."""
+    buffer = io.BytesIO()
+    image.quantize(256, method=Image.Quantize.FASTOCTREE).save(buffer, format="png",
+                                                                 compress_level=6)
+    return buffer.getvalue()
+
+
 class FigureView:
     """A matplotlib Figure shown in an ``ipywidgets.Image`` that is re-rendered on refresh().
 
@@ -131,9 +141,8 @@ class FigureView:
         self.live_format = live_format
         fig.set_dpi(dpi)
         self.canvas = FastTextCanvas(fig)         # Agg, remembering the text it drew
-        self.canvas.draw()                      # lay out once with the figure's layout engine
-        fig.set_layout_engine("none")           # ... then keep that layout
         self._backgrounds = None                # [k]: the figure with groups before k drawn
+        self._laid_out = False                  # True once the layout is fixed
         width = int(round(fig.get_figwidth() * dpi))
         # shown at its own size: stretching a picture to the page's width would blur it
         self.image = W.Image(format=live_format, layout=W.Layout(width=f"{width}px",
@@ -143,6 +152,8 @@ class FigureView:
         self._sent_pixels = None                # the picture the browser shows now
         self._pending = None                    # from_group of a refresh waiting to be drawn
         self._last_render = -1.0                # when the last picture was drawn (perf_counter)
+        # The first draw (now, or once the current message is handled) lays the figure out with
+        # its layout engine, keeps that layout and is also the moving artists' background.
         self.refresh()
 
     def groups(self):
@@ -160,7 +171,7 @@ class FigureView:
         """Draw the figure on the canvas (as cheaply as allowed) and return its RGBA pixels."""
         groups = self.groups()
         if not groups:
-            self.canvas.draw()
+            self._full_draw()
             return np.asarray(self.canvas.buffer_rgba())
         if self._backgrounds is None or len(self._backgrounds) != len(groups):
             # Animated artists are left out of a full draw (matplotlib's blitting convention).
@@ -170,7 +181,7 @@ class FigureView:
             for artist in moving:
                 artist.set_animated(True)
             try:
-                self.canvas.draw()
+                self._full_draw()
                 self._backgrounds = [self.canvas.copy_from_bbox(self.fig.bbox)]
             finally:
                 for artist in moving:
@@ -187,6 +198,14 @@ class FigureView:
                 if artist.get_visible():
                     self.fig.draw_artist(artist)
         return np.asarray(self.canvas.buffer_rgba())
+
+    def _full_draw(self):
+        """Draw the whole figure. The first draw lays it out with the figure's layout engine;
+        the engine is then switched off, so axes keep their places from then on."""
+        self.canvas.draw()
+        if not self._laid_out:
+            self.fig.set_layout_engine("none")
+            self._laid_out = True
 
     @staticmethod
     def _encode(pixels, fmt):
@@ -206,19 +225,25 @@ class FigureView:
         """The live picture's width on the page, in pixels."""
         return int(round(self.fig.get_figwidth() * self.fig.dpi))
 
+    def static_image(self, scale=1.5):
+        """The whole figure drawn afresh at ``scale`` times the live resolution (so small text
+        stays readable in a stored notebook), as an RGB image. It is drawn straight onto a
+        canvas, as savefig would draw it, without writing and reading back a PNG."""
+        self._draw()                    # lay out (once) and bring the live picture up to date
+        dpi = self.fig.dpi
+        canvas = FastTextCanvas(self.fig)           # becomes the figure's canvas for a moment
+        try:
+            self.fig.dpi = dpi * scale
+            canvas.draw()
+            return Image.fromarray(np.asarray(canvas.buffer_rgba())).convert("RGB")
+        finally:
+            self.fig.dpi = dpi
+            self.fig.set_canvas(self.canvas)
+
     def compact_png(self, scale=1.5):
-        """The static picture a notebook stores for GitHub and nbviewer: the whole figure drawn
-        afresh at ``scale`` times the live resolution (so small text stays readable), in 256
-        colours to keep the file small (a fast octree palette and standard compression: about
-        a fifth of the time of a median-cut palette with maximal compression, and smaller)."""
-        self._draw()                    # bring every artist up to date, as the live view is
-        rendered = io.BytesIO()
-        self.fig.savefig(rendered, format="png", dpi=self.fig.dpi * scale)
-        image = Image.open(rendered).convert("RGB").quantize(
-            256, method=Image.Quantize.FASTOCTREE)
-        buffer = io.BytesIO()
-        image.save(buffer, format="png", compress_level=6)
-        return buffer.getvalue()
+        """The static picture a notebook stores for GitHub and nbviewer: :meth:`static_image`
+        in 256 colours (see :func:`compact_png`)."""
+        return compact_png(self.static_image(scale))
 
     def refresh(self, from_group=0):
         """Draw the figure again and send the new picture to the browser (see the class
@@ -328,9 +353,8 @@ class PanelViews:
         """The widest row of pictures, in pixels as shown on the page."""
         return max(sum(self.views[n].width_px for n in row) for row in self.ROWS)
 
-    def _stitched(self, picture, colors=None):
-        return stitch_pictures([[picture(self.views[n]) for n in row] for row in self.ROWS],
-                               colors)
+    def _stitched(self, picture):
+        return stitch_pictures([[picture(self.views[n]) for n in row] for row in self.ROWS])
 
     def png(self):
         """All panels as one PNG, laid out as on the page."""
@@ -338,4 +362,5 @@ class PanelViews:
 
     def compact_png(self):
         """The static picture a notebook stores: all panels, sharp and in few colours."""
-        return self._stitched(FigureView.compact_png, colors=256)
+        return compact_png(stitch_images([[self.views[n].static_image() for n in row]
+                                          for row in self.ROWS]))

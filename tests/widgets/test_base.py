@@ -200,3 +200,41 @@ def test_widgets_that_redraw_only_what_moves_show_the_full_redraw(make, act):
     widget.view.invalidate()
     widget.view.canvas.draw()                  # everything, moving artists included
     assert np.array_equal(live, np.asarray(widget.view.canvas.buffer_rgba())[..., :3])
+
+
+# ----- the first picture and the stored one ---------------------------------------------------
+def test_a_new_view_lays_out_and_draws_its_figure_in_one_draw(monkeypatch):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from helpers.plots._fast_text import FastTextCanvas
+
+    draws = []
+    original = FastTextCanvas.draw
+    monkeypatch.setattr(FastTextCanvas, "draw", lambda self: draws.append(1) or original(self))
+    fig, slow, fast = two_panel_figure()
+    view = FigureView(fig, moving=[fast])
+    assert len(draws) == 1                        # layout, background and first picture
+    # the same picture as matplotlib's own canvas gives a fresh copy, laid out by its engine
+    twin, _, _ = two_panel_figure()
+    twin.set_dpi(fig.dpi)
+    plain = FigureCanvasAgg(twin)
+    plain.draw()
+    assert np.array_equal(pixels(view.image.value), np.asarray(plain.buffer_rgba())[..., :3])
+    assert [ax.get_position().bounds for ax in fig.axes] == \
+        [ax.get_position().bounds for ax in twin.axes]
+
+
+def test_the_stored_picture_is_what_savefig_draws_at_one_and_a_half_times():
+    fig, slow, fast = two_panel_figure()
+    view = FigureView(fig, moving=[fast])
+    fast.set_ydata([0.3, 0.8])
+    view.refresh()
+    saved = io.BytesIO()
+    fig.savefig(saved, format="png", dpi=fig.dpi * 1.5)
+    expected = np.asarray(Image.open(saved).convert("RGB"))
+    assert np.array_equal(np.asarray(view.static_image()), expected)
+    # drawing it leaves the live view as it was: same canvas, same size, exact redraws
+    assert fig.canvas is view.canvas and view.image.value is not None
+    fast.set_ydata([0.6, 0.1])
+    view.refresh()
+    assert np.array_equal(pixels(view.png()), full_redraw_png(fig))

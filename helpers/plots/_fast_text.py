@@ -8,6 +8,10 @@ when the text did not change. :class:`FastTextCanvas` keeps both results:
 * the picture of each glyph (a small grey-level image), per font, size, angle and position
   within a pixel (a letter drawn a quarter pixel further right looks slightly different).
 
+It also remembers what laying text out asks for: the size of each string, and the height of
+each font (its ascent, descent and line gap, which matplotlib reads from the font's tables for
+every text it measures). A figure with many tick labels measures each one several times.
+
 Pasting a remembered glyph is done by Agg exactly as before, so the figure is the same, pixel
 for pixel. The shortcut relies on how matplotlib 3.11 draws text; with any other version the
 canvas draws as matplotlib's own Agg canvas does.
@@ -17,7 +21,7 @@ import math
 import matplotlib as mpl
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg, get_hinting_flag
-from matplotlib.font_manager import fontManager
+from matplotlib.font_manager import fontManager, get_font
 
 try:
     from matplotlib.ft2font import RenderMode
@@ -45,6 +49,47 @@ class FastTextRenderer(RendererAgg):
 
     layouts = {}     # shared by every renderer: the same text at the same size looks the same
     glyphs = {}
+    sizes = {}       # (font files, size, dpi, text, hinting) -> (width, height, descent)
+    heights = {}     # (font files, size, dpi) -> (ascent, descent, line gap)
+
+    @staticmethod
+    def _remember(cache, key, value):
+        if len(cache) > CACHE_SIZE:
+            cache.clear()
+        cache[key] = value
+        return value
+
+    def get_text_width_height_descent(self, s, prop, ismath):
+        if ismath:
+            return super().get_text_width_height_descent(s, prop, ismath)
+        key = (tuple(fontManager._find_fonts_by_props(prop)), prop.get_size_in_points(),
+               self.dpi, s, get_hinting_flag(), mpl.rcParams["text.hinting_factor"])
+        found = self.sizes.get(key)
+        if found is None:
+            found = self._remember(self.sizes, key,
+                                   super().get_text_width_height_descent(s, prop, ismath))
+        return found
+
+    def _get_font_height_metrics(self, prop):
+        """A font's ascent, descent and line gap in pixels, as ``Text._get_layout`` computes
+        them from the font's tables when a renderer does not offer this method."""
+        files = tuple(fontManager._find_fonts_by_props(prop))
+        size = prop.get_size_in_points()
+        key = (files, size, self.dpi)
+        found = self.heights.get(key)
+        if found is None:
+            found = (None, None, None)
+            font = get_font(list(files))
+            for table_name, gap, ascent, descent in [
+                    ("OS/2", "sTypoLineGap", "sTypoAscender", "sTypoDescender"),
+                    ("hhea", "lineGap", "ascent", "descent")]:
+                table = font.get_sfnt_table(table_name)
+                if table is not None:
+                    scale = 1 / font.get_sfnt_table("head")["unitsPerEm"] * size * self.dpi / 72
+                    found = (table[ascent] * scale, -table[descent] * scale, table[gap] * scale)
+                    break
+            self._remember(self.heights, key, found)
+        return found
 
     def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):
         if ismath or not gc.get_antialiased():
