@@ -288,7 +288,7 @@ class NotebookPage:
 
 
 def image_source(widget):
-    """The src of the first image in a widget (a new blob URL each time the plot is redrawn)."""
+    """The src of the first image in a widget (a new data URL each time the picture changes)."""
     return widget.locator("img").first.get_attribute("src")
 
 

@@ -2,8 +2,8 @@
 
 Each test opens its notebook, runs it, then clicks buttons or moves sliders and waits for the
 visible result: a status text (elements with the CSS class course-status) or the plot image
-(its src becomes a new blob URL on every redraw). Waits are generous because the kernel may be
-slow on a loaded machine; a wait that runs out is a failure, never retried.
+(its src becomes a new data URL whenever the picture changes). Waits are generous because the
+kernel may be slow on a loaded machine; a wait that runs out is a failure, never retried.
 """
 import re
 

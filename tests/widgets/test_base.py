@@ -65,7 +65,9 @@ def test_hidden_moving_artists_stay_hidden():
 def test_jpeg_live_frames_and_png_static_picture():
     fig, slow, fast = two_panel_figure()
     view = FigureView(fig, moving=[fast], live_format="jpeg")
-    assert view.image.format == "jpeg" and view.image.value[:2] == b"\xff\xd8"
+    assert view.image.format == "url"
+    assert bytes(view.image.value).startswith(b"data:image/jpeg;base64,")
+    assert view.frame[:2] == b"\xff\xd8"
     assert view.png()[:4] == b"\x89PNG"
     renders = view.renders
     view.refresh()
@@ -105,7 +107,7 @@ def test_without_an_event_loop_refresh_draws_and_sends_at_once():
     fast.set_ydata([0.4, 0.6])
     view.refresh()
     assert view.renders == renders + 1 and view.frames_sent == sent + 1
-    assert np.array_equal(pixels(view.image.value), full_redraw_png(fig))
+    assert np.array_equal(pixels(view.frame), full_redraw_png(fig))
 
 
 def test_an_unchanged_picture_is_drawn_but_not_sent_again():
@@ -136,7 +138,7 @@ def test_refreshes_while_handling_one_message_become_one_picture():
 
     view = asyncio.run(handle_message())
     assert view.renders == 1 and view.frames_sent == 1
-    assert np.array_equal(pixels(view.image.value), full_redraw_png(fig))
+    assert np.array_equal(pixels(view.frame), full_redraw_png(fig))
 
 
 def test_a_burst_of_refreshes_draws_at_most_one_picture_per_interval():
@@ -159,13 +161,13 @@ def test_a_burst_of_refreshes_draws_at_most_one_picture_per_interval():
     assert first == 1
     assert 1 <= during <= seconds / 0.2 + 1     # one picture per 0.2 s, not one per event
     assert during < 20
-    assert np.array_equal(pixels(view.image.value), full_redraw_png(fig))   # the last state
+    assert np.array_equal(pixels(view.frame), full_redraw_png(fig))   # the last state
 
 
 def test_live_png_frames_are_opaque_rgb():
     fig, slow, fast = two_panel_figure()
     view = FigureView(fig)
-    assert Image.open(io.BytesIO(view.image.value)).mode == "RGB"
+    assert Image.open(io.BytesIO(view.frame)).mode == "RGB"
 
 
 def test_stored_picture_is_shown_at_the_live_size():
@@ -196,7 +198,7 @@ def test_widgets_that_redraw_only_what_moves_show_the_full_redraw(make, act):
     import helpers.widgets as widgets
     widget = getattr(widgets, make)()
     act(widget)
-    live = pixels(widget.view.image.value)
+    live = pixels(widget.view.frame)
     widget.view.invalidate()
     widget.view.canvas.draw()                  # everything, moving artists included
     assert np.array_equal(live, np.asarray(widget.view.canvas.buffer_rgba())[..., :3])
@@ -219,7 +221,7 @@ def test_a_new_view_lays_out_and_draws_its_figure_in_one_draw(monkeypatch):
     twin.set_dpi(fig.dpi)
     plain = FigureCanvasAgg(twin)
     plain.draw()
-    assert np.array_equal(pixels(view.image.value), np.asarray(plain.buffer_rgba())[..., :3])
+    assert np.array_equal(pixels(view.frame), np.asarray(plain.buffer_rgba())[..., :3])
     assert [ax.get_position().bounds for ax in fig.axes] == \
         [ax.get_position().bounds for ax in twin.axes]
 

@@ -136,7 +136,7 @@ def _picture(png_bytes):
 def test_partial_redraws_give_the_same_picture_as_a_full_redraw(widget):
     widget.set_checkpoint(2)        # redraws both groups of changing artists
     widget.set_stage(4)             # redraws only the stage panel on the saved background
-    fast = _picture(widget.view.image.value)[..., :3]     # the live picture is RGB (opaque)
+    fast = _picture(widget.view.frame)[..., :3]     # the live picture is RGB (opaque)
     widget.view.canvas.draw()       # matplotlib's own full drawing of the current state
     full = np.asarray(widget.view.canvas.buffer_rgba()).astype(int)[..., :3]
     assert fast.shape == full.shape

@@ -52,11 +52,13 @@ def test_defaults_give_a_ready_widget_with_stable_texts():
     assert s.summary() == TrainingStepper().summary()
     assert s.summary().startswith("TrainingStepper(circles, net 2-4-4-2 tanh, adam lr=0.03")
     assert s.view.renders >= 1
-    images = [v.image for v in s.view.views.values()]
-    assert len(images) == 4                      # one picture per panel
-    for image in images:
-        assert image.value[:2] == b"\xff\xd8" and image.format == "jpeg"
-        assert any(image in row.children for row in s.view.box.children)
+    views = list(s.view.views.values())
+    assert len(views) == 4                       # one picture per panel
+    for view in views:                           # a JPEG, sent as a data URL
+        assert view.image.format == "url"
+        assert bytes(view.image.value).startswith(b"data:image/jpeg;base64,")
+        assert view.frame[:2] == b"\xff\xd8"
+        assert any(view.image in row.children for row in s.view.box.children)
     assert s.view.box in s.ui.children and s.status in s.ui.children
     assert s.help.get_title(0) == "What am I looking at?"
     bundle, _ = s._repr_mimebundle_()
@@ -207,7 +209,7 @@ def test_fast_redraw_gives_the_same_picture_as_a_full_redraw():
     # Each live JPEG frame shows the same picture as the PNG of its panel.
     s.step()
     for view in s.view.views.values():
-        jpeg = view.image.value
+        jpeg = view.frame
         view.invalidate()
         c = np.asarray(Image.open(io.BytesIO(jpeg)).convert("RGB"), dtype=int)
         d = np.asarray(Image.open(io.BytesIO(view.png())).convert("RGB"), dtype=int)

@@ -20,7 +20,7 @@ def test_starts_at_the_first_event(widget):
 
 
 def test_moving_the_slider_changes_text_and_marker(widget):
-    renders, png = widget.view.renders, widget.view.image.value
+    renders, png = widget.view.renders, widget.view.frame
     widget.year_slider.value = 1975
     assert widget.year == 1975 and widget.event.year == 1973
     assert "Lighthill" in widget.expected_html.value + widget.happened_html.value
@@ -31,7 +31,7 @@ def test_moving_the_slider_changes_text_and_marker(widget):
     assert list(widget.year_line.get_xdata()) == [1975, 1975]
     # mood(1973) by hand: between (1969, 0.72) and (1974, 0.30), four fifths of the way
     assert widget.highlighted_event_position() == pytest.approx((1973, 0.72 - 0.8 * 0.42))
-    assert widget.view.renders == renders + 1 and widget.view.image.value != png
+    assert widget.view.renders == renders + 1 and widget.view.frame != png
     assert widget.title.get_text().startswith("1975")
     assert widget.summary() == ("TimelineExplorer: 1975, latest milestone 1973 Lighthill report: "
                                 "the first winter")
