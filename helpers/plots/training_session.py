@@ -334,14 +334,11 @@ def stitch_images(rows):
     return sheet
 
 
-def stitch_pictures(rows, colors=None):
+def stitch_pictures(rows):
     """One PNG made of pictures (PNG or JPEG bytes) laid out in ``rows`` as by
-    :func:`stitch_images`. With ``colors`` the result is reduced to that many colours (a
-    smaller file for a notebook)."""
+    :func:`stitch_images`."""
     sheet = stitch_images([[Image.open(io.BytesIO(p)).convert("RGB") for p in row]
                            for row in rows])
-    if colors:
-        sheet = sheet.quantize(colors)
     buffer = io.BytesIO()
-    sheet.save(buffer, format="png", optimize=bool(colors))
+    sheet.save(buffer, format="png")
     return buffer.getvalue()

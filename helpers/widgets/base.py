@@ -154,7 +154,7 @@ class FigureView:
         width = int(round(fig.get_figwidth() * dpi))
         # shown at its own size: stretching a picture to the page's width would blur it
         self.image = W.Image(format="url", layout=W.Layout(width=f"{width}px",
-                                                                 max_width="100%"))
+                                                           max_width="100%"))
         self.renders = 0
         self.frames_sent = 0
         self._sent_pixels = None                # the picture the browser shows now
