@@ -77,12 +77,26 @@ EVENTS_JS = """() => {
     document.addEventListener(type, () => window.__benchEvents.push(performance.now()), true);
 }"""
 
-# Installed on a widget's picture: when its src changes and when each new picture has loaded.
-WATCH_JS = """img => {
-  img.__src = []; img.__load = [];
-  new MutationObserver(() => img.__src.push(performance.now()))
-    .observe(img, {attributes: true, attributeFilter: ['src']});
-  img.addEventListener('load', () => img.__load.push(performance.now()));
+# Installed on a widget: when its picture (the first <img> in it) changes, and when each new
+# picture has loaded. A picture changes when the img's src changes, or when another img takes
+# its place (a Stack of pictures kept in the page, switched by the page itself).
+WATCH_JS = """widget => {
+  widget.__src = []; widget.__load = [];
+  const first = () => widget.querySelector('img');
+  const changed = (img, inserted) => {
+    widget.__src.push(performance.now());
+    if (inserted && img.complete && img.naturalWidth)       // already loaded: once decoded
+      img.decode().then(() => widget.__load.push(performance.now()), () => {});
+    else img.addEventListener('load', () => widget.__load.push(performance.now()), {once: true});
+  };
+  let shown = first();
+  new MutationObserver(records => {
+    for (const r of records) {
+      const img = first();
+      if (r.type === 'attributes' && r.target === img) { changed(img, false); shown = img; }
+      else if (r.type === 'childList' && img && img !== shown) { changed(img, true); shown = img; }
+    }
+  }).observe(widget, {subtree: true, childList: true, attributes: true, attributeFilter: ['src']});
 }"""
 
 
@@ -153,23 +167,23 @@ def time_actions(page, class_name, how, repeats, settle_ms=250):
     p = page.page
     p.evaluate(EVENTS_JS)
     widget = page.widget(class_name)
-    img = widget.locator("img").first
-    img.evaluate(WATCH_JS)
+    watched = widget               # the timings are kept on the widget's element (WATCH_JS)
+    watched.evaluate(WATCH_JS)
     if how[0] == "keys":
         widget.locator(".noUi-handle").nth(how[1]).focus()
     to_src, to_shown, pictures, missed = [], [], [], 0
     for i in range(repeats):
         events = p.evaluate("window.__benchEvents.length")
-        loads = img.evaluate("img => img.__load.length")
+        loads = watched.evaluate("w => w.__load.length")
         _do(page, widget, how, i)
         try:
-            p.wait_for_function(f"img => img.__load.length > {loads}", arg=img.element_handle(),
+            p.wait_for_function(f"w => w.__load.length > {loads}", arg=watched.element_handle(),
                                 polling=20, timeout=10_000)
         except Exception:   # no new picture within 10 s: counted, not timed
             missed += 1
             continue
         p.wait_for_timeout(settle_ms)          # any further pictures from the same action
-        t = img.evaluate("img => ({src: img.__src, load: img.__load})")
+        t = watched.evaluate("w => ({src: w.__src, load: w.__load})")
         action_time = p.evaluate(f"window.__benchEvents[{events}]")
         to_src.append(t["src"][loads] - action_time)
         to_shown.append(t["load"][loads] - action_time)
@@ -196,14 +210,13 @@ def time_play(page, seconds, warmup=1.0):
     widget = page.widget("TrainingStepper")
     widget.locator("button", has_text="Reset").first.click()
     p.wait_for_timeout(1000)
-    img = widget.locator("img").first
-    img.evaluate(WATCH_JS)
+    widget.evaluate(WATCH_JS)
     widget.locator("button", has_text="Play").first.click()
     p.wait_for_timeout(warmup * 1000)
-    start_steps, start_loads = _step_count(widget), img.evaluate("img => img.__load.length")
+    start_steps, start_loads = _step_count(widget), widget.evaluate("w => w.__load.length")
     t0 = time.perf_counter()
     p.wait_for_timeout(seconds * 1000)
-    end_steps, end_loads = _step_count(widget), img.evaluate("img => img.__load.length")
+    end_steps, end_loads = _step_count(widget), widget.evaluate("w => w.__load.length")
     elapsed = time.perf_counter() - t0
     widget.locator("button", has_text="Pause").first.click()
     p.wait_for_timeout(1000)

@@ -8,6 +8,7 @@ see it. Every public name is available as ``helpers.widgets.NAME``.
 """
 from .backprop_walkthrough import BackpropWalkthrough
 from .base import CourseWidget, FigureView, PanelViews, choices, fit_width, monospace_family
+from .choice_pictures import ChoicePictures
 from .colour_space import ColourSpaceExplorer
 from .coordinate_explorer import CoordinateExplorer
 from .digit_inspector import DigitInspector

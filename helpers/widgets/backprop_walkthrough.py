@@ -18,12 +18,13 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyBboxPatch, Patch
 
 from ..gradcheck import numerical_gradient, rel_error
-from ..i18n import N_, _
+from ..i18n import N_, _, get_language
 from ..layers import Dense, Tanh
 from ..losses import MeanSquaredError
 from ..plots.core import TEXT_PT, new_figure
 from ..validation import as_2d
 from .base import CourseWidget, FigureView, monospace_family
+from .choice_pictures import ChoicePictures
 
 __all__ = ["BackpropWalkthrough"]
 
@@ -278,20 +279,26 @@ class BackpropWalkthrough(CourseWidget):
         self.view = FigureView(fig, moving=[*self.boxes.values(), *self.value_texts.values(),
                                             *self.grad_texts.values(), self.table_title,
                                             self.explain_text, self.table_text])
+        # every stage's picture is kept in the page once drawn: Next and Back then only tell
+        # the page which one to show
+        self.pictures = ChoicePictures(self.view, None, len(self.stages), self._pose)
 
     def _build_controls(self):
         self.back_button = W.Button(description=_("Back"), icon="step-backward")
         self.next_button = W.Button(description=_("Next stage"), icon="step-forward",
                                     button_style="primary")
         self.reset_button = W.Button(description=_("Reset"), icon="undo")
-        self.back_button.on_click(lambda _: self._safely(self.previous))
-        self.next_button.on_click(lambda _: self._safely(self.next))
-        self.reset_button.on_click(lambda _: self._safely(self.reset))
+        for button, name in ((self.back_button, "previous"), (self.next_button, "next"),
+                             (self.reset_button, "reset")):
+            button.on_click(lambda _, name=name: self._clicked(getattr(self, name)))
         self.status = W.HTML()
         self.status.add_class("course-status")   # the browser tests read this text
         self.ui = W.VBox([W.HBox([self.back_button, self.next_button, self.reset_button]),
-                          self.status, self.view.image])
+                          self.status, self.pictures.stack])
 
+    def _clicked(self, method):
+        self._safely(method)
+        self.pictures.prepare_later()     # the other stages, while the learner reads
     def _node_values(self):
         """What each box shows at the current stage (only what has been computed so far)."""
         k = self.stage
@@ -337,6 +344,26 @@ class BackpropWalkthrough(CourseWidget):
 
     def _show(self):
         s = self.stages[self.stage]
+        key = self._pose(self.stage)
+        self.back_button.disabled = self.stage == 0
+        self.next_button.disabled = self.stage == len(self.stages) - 1
+        # one sentence; the stage's explanation is in the picture
+        self.status.value = _("Stage {n} of {total}: {title}.").format(
+            n=self.stage + 1, total=len(self.stages), title=s["title"])
+        self.pictures.show(self.stage, key)
+
+    def _pose(self, stage):
+        """Set the boxes and texts of the figure for ``stage``; returns what else the picture
+        depends on (the language)."""
+        shown, self.stage = self.stage, stage     # _node_values and _table read self.stage
+        try:
+            self._pose_stage()
+        finally:
+            self.stage = shown
+        return get_language()
+
+    def _pose_stage(self):
+        s = self.stages[self.stage]
         values, grads = self._node_values()
         focus = {"x": ["x1", "x2"], "z": ["h1", "h2"], "h": ["h1", "h2"], "y": ["y"],
                  "L": ["L"], "W1": [], "W2": []}
@@ -352,9 +379,3 @@ class BackpropWalkthrough(CourseWidget):
         width = 30 if any("\uac00" <= ch <= "\ud7a3" for ch in s["text"]) else 55
         self.explain_text.set_text(textwrap.fill(s["text"], width))
         self.table_text.set_text(self._table())
-        self.back_button.disabled = self.stage == 0
-        self.next_button.disabled = self.stage == len(self.stages) - 1
-        # one sentence; the stage's explanation is in the picture
-        self.status.value = _("Stage {n} of {total}: {title}.").format(
-            n=self.stage + 1, total=len(self.stages), title=s["title"])
-        self.view.refresh()

@@ -157,6 +157,8 @@ class FigureView:
                                                            max_width="100%"))
         self.renders = 0
         self.frames_sent = 0
+        #: Called (without arguments) after each picture has been drawn and sent, or None.
+        self.after_render = None
         self._sent_pixels = None                # the picture the browser shows now
         self._pending = None                    # from_group of a refresh waiting to be drawn
         self._last_render = -1.0                # when the last picture was begun (perf_counter)
@@ -289,10 +291,38 @@ class FigureView:
         pixels = self._draw(from_group)
         self.renders += 1
         if self._sent_pixels is not None and np.array_equal(pixels, self._sent_pixels):
+            if self.after_render is not None:
+                self.after_render()
             return                                     # the browser already shows this
         self._sent_pixels = pixels.copy()
-        self.image.value = (f"data:image/{self.live_format};base64,".encode("ascii")
-                            + base64.b64encode(self._encode(pixels, self.live_format)))
+        self.image.value = self._data_url(pixels)
+        self.frames_sent += 1
+        if self.after_render is not None:
+            self.after_render()
+
+    def _data_url(self, pixels):
+        return (f"data:image/{self.live_format};base64,".encode("ascii")
+                + base64.b64encode(self._encode(pixels, self.live_format)))
+
+    @property
+    def busy(self):
+        """True while a refresh waits to be drawn."""
+        return self._pending is not None
+
+    def show_in(self, image):
+        """From now on, refreshes go to ``image`` (an ``ipywidgets.Image``), e.g. one of several
+        pictures kept in the page (see choice_pictures.py)."""
+        if image is not self.image:
+            self.image = image
+            self._sent_pixels = None          # what that image shows is not known here
+
+    def draw_into(self, image):
+        """Draw the figure now and send it to ``image``, which need not be the one shown."""
+        pixels = self._draw()
+        if self._backgrounds:            # saved with this picture's moving artists: forget
+            self._backgrounds[1:] = [None] * (len(self._backgrounds) - 1)
+        self.renders += 1
+        image.value = self._data_url(pixels)
         self.frames_sent += 1
 
 

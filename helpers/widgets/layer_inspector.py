@@ -5,6 +5,10 @@ Two sliders: ``checkpoint_slider`` picks a moment of training (a checkpoint of a
 The figure shows, left to right: the input plane coloured by what the network decides at that
 checkpoint, the chosen stage (the grid of lines and the points after the layers so far), and the
 accuracy during training with a marker at the chosen checkpoint.
+
+After the learner has moved a slider, the pictures of every checkpoint (at the stage shown) are
+drawn in the background and kept in the page, which then switches them itself while the
+checkpoint slider moves (see choice_pictures.py).
 """
 import copy
 import html
@@ -15,12 +19,13 @@ from matplotlib.collections import LineCollection
 from matplotlib.ticker import MaxNLocator
 
 from .. import depth
-from ..i18n import N_, _
+from ..i18n import N_, _, get_language
 from ..plots.core import TEXT_PT, DecisionMap, new_figure
 from ..plots.depth import (GRID_COLORS, StagePanel, _check_drawable, _default_lines,
                            grid_legend_handles)
 from ..validation import as_2d, as_labels
 from .base import CourseWidget, FigureView, fit_width
+from .choice_pictures import ChoicePictures
 
 __all__ = ["LayerInspector", "STAGE_EXPLANATIONS"]
 
@@ -88,8 +93,10 @@ class LayerInspector(CourseWidget):
         self.status.add_class("course-status")   # the browser tests read this text
         self.checkpoint_slider.observe(self._on_checkpoint, names="value")
         self.layer_slider.observe(self._on_stage, names="value")
+        self.pictures = ChoicePictures(self.view, self.checkpoint_slider, len(run), self._pose,
+                                       self.checkpoint)
         self.ui = W.VBox([W.HBox([self.checkpoint_slider, self.layer_slider]), self.status,
-                          self.view.image])
+                          self.pictures.stack])
         self._redraw()
 
     # ----- figure ---------------------------------------------------------------------------
@@ -147,7 +154,14 @@ class LayerInspector(CourseWidget):
 
     def _redraw(self, checkpoint_changed=True):
         """Update every artist for the current checkpoint and stage, then refresh once."""
-        run, i, s = self.run, self.checkpoint, self.stage
+        key = self._pose(self.checkpoint)
+        self.status.value = self._status_html()
+        self.pictures.show(self.checkpoint, key, from_group=0 if checkpoint_changed else 1)
+
+    def _pose(self, i):
+        """Set every artist for checkpoint ``i`` at the current stage (the model's weights
+        become checkpoint i's); returns what the picture depends on besides ``i``."""
+        run, s = self.run, self.stage
         run.load(self.model, i)
         self.decisions.update(self.model.predict_classes)
         self.ax_input.set_title(_("input: decisions at epoch {epoch}").format(
@@ -160,8 +174,7 @@ class LayerInspector(CourseWidget):
                               s=s, name=stage_label(self.names[s]), epoch=run.epochs[i]))
         self.marker.set_xdata([run.epochs[i], run.epochs[i]])
         self.dot.set_data([run.epochs[i]], [run.accuracy[i]])
-        self.status.value = self._status_html()
-        self.view.refresh(from_group=0 if checkpoint_changed else 1)
+        return (s, get_language())
 
     # ----- what the controls call ---------------------------------------------------------
     def _stage_index(self, stage):
@@ -198,9 +211,11 @@ class LayerInspector(CourseWidget):
 
     def _on_checkpoint(self, change):
         self._safely(self._apply_checkpoint, change["new"])
+        self.pictures.prepare_later()     # the other checkpoints, while the learner looks
 
     def _on_stage(self, change):
         self._safely(self._apply_stage, change["new"])
+        self.pictures.prepare_later()
 
     def _apply_checkpoint(self, i):
         self.checkpoint = self.run._index(i)

@@ -7,9 +7,12 @@ points (triangles) and both accuracies. Every control calls a plain method (``se
 pictures in place.
 
 Speed: each setting is trained once and remembered, so going back to a setting shows it at
-once. A logistic regression for a new L2 penalty starts from the weights already found for the
-nearest penalty on the same data (scikit-learn's ``warm_start``; the loss is the same convex
-function, so it ends at the same minimum, only sooner).
+once. After the learner has used a control, the pictures for every position of the knob are
+drawn in the background and kept in the page, which then switches them itself when the knob
+moves (see choice_pictures.py). A logistic regression for a new L2 penalty starts from the
+weights already found for the nearest penalty on the same data (scikit-learn's
+``warm_start``; the loss is the same convex function, so it ends at the same minimum, only
+sooner).
 """
 import copy
 import html
@@ -20,9 +23,10 @@ from matplotlib.colors import ListedColormap
 from matplotlib.lines import Line2D
 
 from .. import classical, datasets
-from ..i18n import N_, _
+from ..i18n import N_, _, get_language
 from ..plots.core import CLASS_COLORS, REGION_COLORS, TEXT_PT, grid_for, new_figure
 from .base import CourseWidget, FigureView, choices
+from .choice_pictures import ChoicePictures
 
 __all__ = ["ModelExplorer", "HYPER_PARAMETERS"]
 
@@ -70,12 +74,16 @@ class ModelExplorer(CourseWidget):
         # Axes, ticks, labels and the legend stay still; a refit redraws only the regions, what
         # lies on them and the titles.
         self.view = FigureView(self.fig, moving=self._moving_artists, live_format="jpeg")
+        positions = max(len(options) for _label, options, _d, _b in HYPER_PARAMETERS.values())
+        index = HYPER_PARAMETERS[self.model_name][1].index(self.value)
+        self.pictures = ChoicePictures(self.view, self.param_slider, positions, self._pose,
+                                       index, self._picture_key() if self.ok else None)
         # where the layout put the legend (re-made legends go to the same place)
         box = self.legend.get_window_extent().transformed(self.fig.transFigure.inverted())
         self._legend_anchor = (box.x0 + box.width / 2, box.y0)
         self.ui = W.VBox([W.HBox([self.dataset_dropdown, self.model_dropdown]),
                           W.HBox([self.param_slider, self.features_dropdown]),
-                          self.status, self.view.image])
+                          self.status, self.pictures.stack])
 
     # ----- building -----------------------------------------------------------------------------
     def _build_figure(self):
@@ -143,6 +151,7 @@ class ModelExplorer(CourseWidget):
             method(value)
         except Exception as exc:       # shown to the learner instead of being swallowed
             self._show_problem(exc)
+        self.pictures.prepare_later()  # the knob's other positions, while the learner looks
 
     def _show_problem(self, exc):
         self.ok = False
@@ -184,6 +193,8 @@ class ModelExplorer(CourseWidget):
         self.model_name, self.value = name, value
         self._sync(self.model_dropdown, name)
         self._quiet, before = True, self._quiet
+        if self.view is not None:
+            self.pictures.forget()      # the page must not switch pictures of the old knob
         self.param_slider.options = [(self._format(v), v) for v in options]
         self.param_slider.value = value
         self.param_slider.description = _(label)
@@ -242,28 +253,53 @@ class ModelExplorer(CourseWidget):
             self.suptitle.set_text(_("{model} ({knob}) cannot be trained here").format(
                 model=_(self.model_name), knob=knob))
             self._show_problem(exc)
-            self._refresh()
+            self._refresh(drawable=False)
             return
         self.ok = True
         self.model_, self.sklearn_ = result["model"], result["sklearn"]
         self.train_accuracy, self.test_accuracy = result["train"], result["test"]
         self.sklearn_test_accuracy = result["sklearn test"]
+        self._pose_result(result)
+        self.status.value = _("Trained on {n} points: test accuracy <b>{ours:.3f}</b> from "
+                              "scratch, <b>{theirs:.3f}</b> with scikit-learn.").format(
+            n=len(self.X_train), ours=self.test_accuracy, theirs=self.sklearn_test_accuracy)
+        self._refresh()
+
+    def _pose_result(self, result):
+        """Put a trained setting's regions and accuracies into the figure (nothing else)."""
+        knob = self._knob()
         for image, regions in zip(self.images, result["regions"]):
             image.set_data(regions)
             image.set_extent(result["extent"])
         titles = (_("from scratch: train {train:.3f}, test {test:.3f}").format(
-                      train=self.train_accuracy, test=self.test_accuracy),
+                      train=result["train"], test=result["test"]),
                   _("scikit-learn: train {train:.3f}, test {test:.3f}").format(
-                      train=result["sklearn train"], test=self.sklearn_test_accuracy))
+                      train=result["sklearn train"], test=result["sklearn test"]))
         for ax, title in zip(self.axes, titles):
             ax.set_title(title, fontsize=10)
         self.suptitle.set_text(_("{dataset}: {model} ({knob}) on features {features}").format(
             dataset=_(self.dataset), model=_(self.model_name), knob=knob,
             features=_(self.features)))
-        self.status.value = _("Trained on {n} points: test accuracy <b>{ours:.3f}</b> from "
-                              "scratch, <b>{theirs:.3f}</b> with scikit-learn.").format(
-            n=len(self.X_train), ours=self.test_accuracy, theirs=self.sklearn_test_accuracy)
-        self._refresh()
+
+    def _pose(self, index):
+        """Pose the figure for the knob's ``index``-th value (training it if needed) without
+        changing the widget's state; returns what the picture shows (None: not trainable)."""
+        value = HYPER_PARAMETERS[self.model_name][1][index]
+        setting = (self.dataset, self.features, self.model_name, value)
+        current, self.value = self.value, value
+        try:
+            if setting not in self._trained:
+                self._remember(setting, self._train())
+            self._pose_result(self._trained[setting])
+        except (ValueError, TypeError, FloatingPointError):
+            return None
+        finally:
+            self.value = current
+        return self._picture_key()
+
+    def _picture_key(self):
+        """Everything the pictures depend on besides the knob's value."""
+        return (self.dataset, self.features, self.model_name, get_language())
 
     def _train(self):
         """Train our model and scikit-learn's for the current setting; what the panels show."""
@@ -325,9 +361,10 @@ class ModelExplorer(CourseWidget):
         if self.view is not None:
             self.view.invalidate()                    # new axis limits: redraw everything once
 
-    def _refresh(self):
+    def _refresh(self, drawable=True):
         if self.view is not None:
-            self.view.refresh()
+            index = HYPER_PARAMETERS[self.model_name][1].index(self.value)
+            self.pictures.show(index, self._picture_key() if drawable else None)
 
     # ----- text ---------------------------------------------------------------------------------
     def summary(self):

@@ -23,7 +23,8 @@ def test_starts_on_the_running_example(explorer):
     assert w.view.renders == 1
     bundle, _ = w._repr_mimebundle_()
     assert bundle["text/plain"] == w.summary() and bundle["image/png"][:4] == b"\x89PNG"
-    assert w.param_slider in w.ui.children[1].children and w.view.image in w.ui.children
+    assert w.param_slider in w.ui.children[1].children and w.pictures.stack in w.ui.children
+    assert w.view.image is w.pictures.images[2]             # L2 = 0.001, the third value
 
 
 def test_accuracies_are_those_of_the_models_on_the_split(explorer):

@@ -1,0 +1,156 @@
+"""Pictures for every knob position kept in the page (choice_pictures.py), through the model
+explorer, the widget that uses them."""
+import asyncio
+import base64
+import io
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from helpers.widgets import HYPER_PARAMETERS, ModelExplorer
+
+
+def pixels(image_widget):
+    data = bytes(image_widget.value)
+    assert data.startswith(b"data:image/jpeg;base64,")
+    return np.asarray(Image.open(io.BytesIO(base64.b64decode(data.split(b",", 1)[1]))))
+
+
+def small(**kw):
+    return ModelExplorer(n=120, resolution=30, **kw)
+
+
+def test_nothing_is_kept_in_the_page_before_the_learner_acts():
+    w = small()
+    p = w.pictures
+    assert p.link is None and p.stack.selected_index == 2
+    assert [bool(image.value) for image in p.images] == [False, False, True] + [False] * 5
+    assert p.missing() == [1, 3, 0, 4, 5]          # nearest first; 6 values for this model
+
+
+def test_each_kept_picture_is_the_one_the_kernel_would_draw_for_that_value():
+    w = small(dataset="moons", model="decision tree", value=4)
+    w.pictures.prepare_all()
+    options = HYPER_PARAMETERS["decision tree"][1]
+    assert w.pictures.missing() == [] and w.pictures.link is not None
+    assert w.pictures.drawn_in_background == len(options) - 1
+    assert "max depth = 4" in w.summary()               # the widget's own state is untouched
+    for index, value in enumerate(options):         # drawn by the kernel when asked for
+        asked = small(dataset="moons", model="decision tree", value=4)
+        asked.set_param(value)
+        assert asked.view.image is asked.pictures.images[index]
+        assert np.array_equal(pixels(w.pictures.images[index]), pixels(asked.view.image)), value
+
+
+def test_moving_the_knob_to_a_kept_picture_draws_nothing():
+    w = small(model="k-nearest neighbours", value=5)
+    w.pictures.prepare_all()
+    renders = w.view.renders
+    w.param_slider.value = 15                             # as the page's slider does
+    assert w.value == 15 and "k = 15" in w.summary()
+    assert w.view.renders == renders and w.pictures.stack.selected_index == 4
+    assert w.view.image is w.pictures.images[4]
+
+
+def test_new_settings_unlink_first_and_draw_again():
+    w = small(model="k-nearest neighbours", value=5)
+    w.pictures.prepare_all()
+    link = w.pictures.link
+    w.set_dataset("circles")
+    assert w.pictures.link is None and link.comm is None    # closed in the page too
+    assert len(w.pictures.missing()) == len(HYPER_PARAMETERS["k-nearest neighbours"][1]) - 1
+    before = pixels(w.pictures.images[0])
+    w.pictures.prepare_all()
+    assert not np.array_equal(before, pixels(w.pictures.images[0]))   # redrawn for circles
+    w.set_model("perceptron")                              # 6 values: the slider shrinks
+    assert w.pictures.link is None and w.pictures.count == 6
+    assert w.pictures.missing() == [2, 4, 1, 5, 0]        # 10 epochs is the 4th value
+
+
+def test_controls_prepare_the_other_pictures_in_the_background_of_a_running_loop():
+    w = small()
+
+    async def learner_moves_the_knob():
+        w.param_slider.value = 0.01                        # through the control, as the page
+        for _ in range(200):
+            await asyncio.sleep(0.02)
+            if w.pictures.link is not None:
+                return
+
+    asyncio.run(learner_moves_the_knob())
+    assert w.pictures.link is not None and w.pictures.missing() == []
+    assert w.pictures.drawn_in_background == 4 and w.value == 0.01   # 6 values, 2 drawn
+
+
+def test_a_setting_that_cannot_be_drawn_is_never_kept():
+    w = small()
+    w.pictures.show(1, None)
+    assert w.pictures.missing() == [] and w.pictures.link is None
+    w.pictures.prepare_all()
+    assert w.pictures.link is None
+
+
+# ----- the layer inspector: a picture for every checkpoint, at the stage shown -----------------
+@pytest.fixture(scope="module")
+def trained():
+    from helpers import depth
+
+    X, y, _, _ = depth.xor_split()
+    model = depth.untangling_network()
+    return model, depth.train_with_checkpoints(model, X, y, epochs=20, every=5), X, y
+
+
+def png_pixels(image_widget):
+    data = bytes(image_widget.value)
+    return np.asarray(Image.open(io.BytesIO(base64.b64decode(data.split(b",", 1)[1]))))
+
+
+def inspector(trained, **kw):
+    from helpers.widgets import LayerInspector
+
+    model, run, X, y = trained
+    return LayerInspector(model, X, y, run, **kw)
+
+
+def test_every_checkpoint_picture_is_the_one_the_kernel_would_draw(trained):
+    w = inspector(trained, stage=3)
+    w.pictures.prepare_all()
+    assert w.pictures.link is not None and w.pictures.drawn_in_background == 4
+    assert w.checkpoint == 4 and w.stage == 3                 # its own state is untouched
+    for i in range(5):
+        asked = inspector(trained, stage=3)
+        asked.set_checkpoint(i)
+        assert np.array_equal(png_pixels(w.pictures.images[i]), png_pixels(asked.view.image)), i
+
+
+def test_after_drawing_in_the_background_a_new_stage_is_drawn_for_the_checkpoint_shown(trained):
+    # a stage change redraws only the stage panel over a saved picture of the rest: that
+    # picture must be of the checkpoint shown, not of the last one drawn in the background
+    w = inspector(trained, checkpoint=1)
+    w.pictures.prepare_all()
+    w.set_stage(2)
+    fresh = inspector(trained, checkpoint=1, stage=2)
+    assert w.pictures.link is None and w.pictures.missing() == [0, 2, 3, 4]
+    assert np.array_equal(png_pixels(w.view.image), png_pixels(fresh.view.image))
+
+
+# ----- the backprop walk-through: stages stepped through with buttons, no slider ---------------
+def test_walkthrough_stages_once_drawn_are_shown_without_drawing():
+    from helpers.widgets import BackpropWalkthrough
+
+    w = BackpropWalkthrough()
+    w.pictures.prepare_all()
+    n = len(w.stages)
+    assert w.pictures.link is None and w.pictures.drawn_in_background == n - 1
+    assert w.stage == 0 and "Stage 1 of" in w.status.value
+    renders = w.view.renders
+    for _ in range(3):
+        w.next_button.click()
+    assert w.view.renders == renders and w.pictures.stack.selected_index == 3
+    for stage in range(n):                          # the same as drawn when asked for
+        asked = BackpropWalkthrough()
+        for _ in range(stage):
+            asked.next()
+        assert np.array_equal(png_pixels(w.pictures.images[stage]),
+                              png_pixels(asked.view.image)), stage
