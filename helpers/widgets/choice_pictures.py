@@ -121,7 +121,11 @@ class ChoicePictures:
         if self.view.busy:                   # the shown picture is still to be drawn: first that
             self.prepare_later()
             return
-        if self._prepare_one():
+        try:
+            more = self._prepare_one()
+        except Exception:          # noqa: BLE001  nothing kept, nothing linked; the slider
+            return                 # still works through the kernel, which says what is wrong
+        if more:
             self.prepare_later()
 
     def prepare_all(self):

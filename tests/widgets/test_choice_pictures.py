@@ -154,3 +154,24 @@ def test_walkthrough_stages_once_drawn_are_shown_without_drawing():
             asked.next()
         assert np.array_equal(png_pixels(w.pictures.images[stage]),
                               png_pixels(asked.view.image)), stage
+
+
+def test_a_failure_in_the_background_stops_it_quietly(monkeypatch):
+    w = small()
+    calls = []
+
+    def broken(index):
+        calls.append(index)
+        raise RuntimeError("cannot pose")
+
+    escaped = []
+
+    async def learner_moves_the_knob():
+        asyncio.get_running_loop().set_exception_handler(lambda loop, context:
+                                                         escaped.append(context))
+        monkeypatch.setattr(w.pictures, "pose", broken)
+        w.param_slider.value = 0.01
+        await asyncio.sleep(0.3)
+
+    asyncio.run(learner_moves_the_knob())
+    assert calls and escaped == [] and w.pictures.link is None and w.value == 0.01
