@@ -316,13 +316,17 @@ class FigureView:
             self.image = image
             self._sent_pixels = None          # what that image shows is not known here
 
-    def draw_into(self, image):
-        """Draw the figure now and send it to ``image``, which need not be the one shown."""
+    def picture_url(self):
+        """The figure drawn now, as the data URL the page would be sent (nothing is sent)."""
         pixels = self._draw()
         if self._backgrounds:            # saved with this picture's moving artists: forget
             self._backgrounds[1:] = [None] * (len(self._backgrounds) - 1)
         self.renders += 1
-        image.value = self._data_url(pixels)
+        return self._data_url(pixels)
+
+    def draw_into(self, image):
+        """Draw the figure now and send it to ``image``, which need not be the one shown."""
+        image.value = self.picture_url()
         self.frames_sent += 1
 
 

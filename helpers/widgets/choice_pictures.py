@@ -19,12 +19,23 @@ How it goes:
     data set, model, ...) removes the link first, so the page never shows an old picture for a
     new setting; until the pictures are drawn again, the slider goes through the kernel.
 
+Drawing in the background takes the kernel's time: while it draws one position (about 60 ms for
+the layer inspector), a move of the learner waits. With ``in_copy=True`` the other positions
+are drawn instead in a copy of the kernel (a fork: it starts with the widget as it is), on the
+machine's other core, and sent back through a pipe; the kernel only puts them into the page.
+Only for widgets whose ``pose`` uses nothing but NumPy and matplotlib: scikit-learn's OpenMP
+threads do not survive a fork. Where fork is missing (Windows, macOS) the kernel draws them.
+
 The widget supplies ``pose(index)``: set the figure's artists for that position and return the
 key of what it shows (None if it cannot be drawn: nothing is then kept). Each image's key says
 what it shows; nothing is stored in the page before the learner uses a control, so a saved
 notebook keeps a single picture.
 """
 import asyncio
+import multiprocessing
+import os
+import sys
+import time
 
 import ipywidgets as W
 
@@ -42,8 +53,12 @@ class ChoicePictures:
 
     #: Seconds between drawing one position in the background and the next.
     pause = 0.01
+    #: Seconds between two looks for pictures drawn in the copy.
+    collect_every = 0.02
+    #: A copy that sends nothing for this long is stopped; the kernel then draws them itself.
+    copy_patience = 10.0
 
-    def __init__(self, view, slider, positions, pose, index=0, key=None):
+    def __init__(self, view, slider, positions, pose, index=0, key=None, in_copy=False):
         """``view.image`` (whose picture shows position ``index`` with ``key``) becomes that
         position's image."""
         self.view, self.slider, self.pose = view, slider, pose
@@ -62,6 +77,9 @@ class ChoicePictures:
         self.link = None                     # the slider-to-stack link in the page, when made
         self._scheduled = False
         self.drawn_in_background = 0
+        self.in_copy = in_copy and "fork" in multiprocessing.get_all_start_methods()
+        self._copy = None                    # (process, pipe, key) while a copy draws
+        self._heard = 0.0                    # when the copy last sent something (monotonic)
 
     @property
     def count(self):
@@ -107,14 +125,14 @@ class ChoicePictures:
 
     def prepare_later(self):
         """Draw the missing positions in the background of a running kernel (no-op outside)."""
-        if self._scheduled:
+        if self._scheduled or self._copy is not None:
             return
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
             return
         self._scheduled = True
-        loop.call_later(self.pause, self._prepare_next)
+        loop.call_later(self.pause, self._start_copy if self.in_copy else self._prepare_next)
 
     def _prepare_next(self):
         self._scheduled = False
@@ -127,6 +145,71 @@ class ChoicePictures:
             return                 # still works through the kernel, which says what is wrong
         if more:
             self.prepare_later()
+
+    # ----- drawing in a copy of the kernel ------------------------------------------------------
+    def _start_copy(self):
+        self._scheduled = False
+        missing = self.missing()
+        if not missing:
+            self._link()
+            return
+        context = multiprocessing.get_context("fork")
+        receiver, sender = context.Pipe(duplex=False)
+        process = context.Process(target=self._draw_in_copy, args=(missing, sender), daemon=True)
+        try:
+            process.start()
+        except OSError:                      # no copy possible (memory, limits): draw here
+            receiver.close()
+            self.in_copy = False
+            self.prepare_later()
+            return
+        finally:
+            sender.close()
+        self._copy = (process, receiver, self.key)
+        self._heard = time.monotonic()
+        asyncio.get_running_loop().call_later(self.collect_every, self._collect)
+
+    def _draw_in_copy(self, missing, sender):
+        """In the copy: draw each missing position and send it; nothing is printed (the copy's
+        output would go nowhere useful)."""
+        sys.stdout = sys.stderr = open(os.devnull, "w")
+        for index in missing:
+            url = None
+            if self.pose(index) == self.key:
+                url = self.view.picture_url()
+            sender.send((index, url))
+        sender.close()
+
+    def _collect(self):
+        """Put the pictures the copy has sent into the page; when it is done, link."""
+        process, receiver, key = self._copy
+        done = False
+        try:
+            while receiver.poll():
+                index, url = receiver.recv()
+                self._heard = time.monotonic()
+                if url is not None and key == self.key and self.keys[index] != key:
+                    self.images[index].value = url
+                    self.keys[index] = key
+                    self.drawn_in_background += 1
+        except (EOFError, OSError):
+            done = True
+        stuck = time.monotonic() - self._heard > self.copy_patience
+        if not done and key == self.key and not stuck:
+            # more to come: the copy closes the pipe when it has sent every position
+            asyncio.get_running_loop().call_later(self.collect_every, self._collect)
+            return
+        if process.is_alive():                # the settings changed: its pictures are old
+            process.kill()
+        process.join()
+        receiver.close()
+        self._copy = None
+        if stuck:
+            self.in_copy = False              # from now on the kernel draws them itself
+        if key == self.key and not self.missing():
+            self._link()
+        elif key != self.key or stuck:
+            self.prepare_later()              # the new settings' positions, or the rest
 
     def prepare_all(self):
         """Draw every missing position now, then link the slider to the pictures."""

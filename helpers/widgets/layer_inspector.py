@@ -93,8 +93,9 @@ class LayerInspector(CourseWidget):
         self.status.add_class("course-status")   # the browser tests read this text
         self.checkpoint_slider.observe(self._on_checkpoint, names="value")
         self.layer_slider.observe(self._on_stage, names="value")
+        # drawn in a copy of the kernel (pose uses only NumPy), so moves never wait for them
         self.pictures = ChoicePictures(self.view, self.checkpoint_slider, len(run), self._pose,
-                                       self.checkpoint)
+                                       self.checkpoint, in_copy=True)
         self.ui = W.VBox([W.HBox([self.checkpoint_slider, self.layer_slider]), self.status,
                           self.pictures.stack])
         self._redraw()

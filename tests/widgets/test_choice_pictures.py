@@ -1,8 +1,10 @@
-"""Pictures for every knob position kept in the page (choice_pictures.py), through the model
-explorer, the widget that uses them."""
+"""Pictures for every position kept in the page (choice_pictures.py), through the widgets that
+use them: the model explorer's knob, the layer inspector's checkpoints (drawn in a copy of the
+kernel) and the backprop walk-through's stages."""
 import asyncio
 import base64
 import io
+import time
 
 import numpy as np
 import pytest
@@ -175,3 +177,69 @@ def test_a_failure_in_the_background_stops_it_quietly(monkeypatch):
 
     asyncio.run(learner_moves_the_knob())
     assert calls and escaped == [] and w.pictures.link is None and w.value == 0.01
+
+
+def test_checkpoints_drawn_in_a_copy_of_the_kernel_are_the_kernels_pictures(trained):
+    w = inspector(trained, stage=3)
+    assert w.pictures.in_copy               # Linux: fork is there
+
+    async def learner_moves_the_checkpoint():
+        w.checkpoint_slider.value = 3
+        for _ in range(300):
+            await asyncio.sleep(0.02)
+            if w.pictures.link is not None:
+                return
+
+    renders = w.view.renders
+    asyncio.run(learner_moves_the_checkpoint())
+    assert w.pictures.link is not None and w.pictures.missing() == []
+    assert w.pictures.drawn_in_background == 3 and w.pictures._copy is None
+    assert w.view.renders == renders + 1             # only checkpoint 3, here; the rest there
+    assert w.checkpoint == 3 and w.stage == 3
+    for i in range(5):
+        asked = inspector(trained, stage=3)
+        asked.set_checkpoint(i)
+        assert np.array_equal(png_pixels(w.pictures.images[i]), png_pixels(asked.view.image)), i
+
+
+def test_pictures_a_copy_drew_for_old_settings_are_dropped(trained, monkeypatch):
+    w = inspector(trained, stage=3)
+    pictures = w.pictures
+    monkeypatch.setattr(pictures, "collect_every", 60.0)     # collected by hand below
+    kept = {}
+
+    async def learner_moves_both_sliders():
+        w.checkpoint_slider.value = 1
+        await asyncio.sleep(0.05)                 # the copy has started ...
+        receiver = pictures._copy[1]
+        while not receiver.poll():                # ... and sent a picture
+            await asyncio.sleep(0.02)
+        w.layer_slider.value = 2                  # now every checkpoint picture is old
+        kept.update(keys=list(pictures.keys), values=[bytes(i.value) for i in pictures.images])
+        pictures._collect()                       # what the copy sent must be dropped
+        kept.update(after=list(pictures.keys), after_values=[bytes(i.value)
+                                                             for i in pictures.images])
+
+    asyncio.run(learner_moves_both_sliders())
+    new = pictures.key
+    assert new[0] == 2 and kept["keys"][1] == new              # checkpoint 1 drawn for stage 2
+    assert kept["after"] == kept["keys"] and kept["after_values"] == kept["values"]
+    assert [k for k, key in enumerate(kept["after"]) if key == new] == [1]
+
+
+def test_a_copy_that_hangs_is_stopped_and_the_kernel_draws_instead(trained, monkeypatch):
+    w = inspector(trained)
+    pictures = w.pictures
+    monkeypatch.setattr(pictures, "copy_patience", 0.3)
+    monkeypatch.setattr(pictures, "_draw_in_copy", lambda missing, sender: time.sleep(60))
+
+    async def learner_moves_the_checkpoint():
+        w.checkpoint_slider.value = 2
+        for _ in range(300):
+            await asyncio.sleep(0.02)
+            if pictures.link is not None:
+                return
+
+    asyncio.run(learner_moves_the_checkpoint())
+    assert not pictures.in_copy and pictures._copy is None
+    assert pictures.link is not None and pictures.drawn_in_background == 3
