@@ -171,8 +171,10 @@ class ChoicePictures:
 
     def _draw_in_copy(self, missing, sender):
         """In the copy: draw each missing position and send it; nothing is printed (the copy's
-        output would go nowhere useful)."""
+        output would go nowhere useful). The copy runs at low priority: the browser, the
+        Jupyter server and the kernel answering the learner come first."""
         sys.stdout = sys.stderr = open(os.devnull, "w")
+        os.nice(15)
         for index in missing:
             url = None
             if self.pose(index) == self.key:
