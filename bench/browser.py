@@ -52,7 +52,7 @@ ACTIONS = {
         ("ColourSpaceExplorer", "ColourSpaceExplorer: move a channel range",
          ("keys", 0, "End")),
         ("CoordinateExplorer", "CoordinateExplorer: move the angle", ("keys", 0, "ArrowLeft"))],
-    "04_classical_ml": [("ModelExplorer", "ModelExplorer: move the knob (refit + redraw)",
+    "04_classical_ml": [("ModelExplorer", "ModelExplorer: move the knob",
                          ("keys", 0, "ArrowRight"))],
     "05_layers_of_representations": [("LayerInspector", "LayerInspector: move the checkpoint",
                                       ("keys", 0, "ArrowLeft"))],

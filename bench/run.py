@@ -142,7 +142,7 @@ def _widget_actions():
         "ColourSpaceExplorer: move a channel range": colour_space,
         "CoordinateExplorer: move the angle": simple(w.CoordinateExplorer, "angle_slider",
                                                      slider_between),
-        "ModelExplorer: move the knob (refit + redraw)": simple(w.ModelExplorer, "param_slider",
+        "ModelExplorer: move the knob": simple(w.ModelExplorer, "param_slider",
                                                                  selection_between),
         "LayerInspector: move the checkpoint": layer_inspector,
         "BackpropWalkthrough: Next stage / Back": walkthrough,
