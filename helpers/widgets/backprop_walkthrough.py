@@ -299,6 +299,7 @@ class BackpropWalkthrough(CourseWidget):
     def _clicked(self, method):
         self._safely(method)
         self.pictures.prepare_later()     # the other stages, while the learner reads
+
     def _node_values(self):
         """What each box shows at the current stage (only what has been computed so far)."""
         k = self.stage
