@@ -161,9 +161,10 @@ def _do(page, widget, how, i):
         widget.locator("button[title='row 3, column 4']").click()
 
 
-def time_actions(page, class_name, how, repeats, settle_ms=250):
+def time_actions(page, class_name, how, repeats, settle_ms=250, quiet_ms=500):
     """Latency of ``repeats`` actions on one widget: to the new src and to the loaded picture,
-    and how many pictures each action produced."""
+    and how many pictures each action produced. After each action the page is left alone for
+    ``quiet_ms``, then for ``settle_ms`` once the picture has come."""
     p = page.page
     p.evaluate(EVENTS_JS)
     widget = page.widget(class_name)
@@ -175,10 +176,16 @@ def time_actions(page, class_name, how, repeats, settle_ms=250):
     for i in range(repeats):
         events = p.evaluate("window.__benchEvents.length")
         loads = watched.evaluate("w => w.__load.length")
+        handle = watched.element_handle()
         _do(page, widget, how, i)
+        # Wait without touching the page: the times are taken by the page's own listeners, and
+        # asking the page every few ms whether the picture has come (as wait_for_function
+        # does) costs the browser CPU that the kernel and the page need on a 2-core machine
+        # (it added about 15-20 ms to each action). Only a slow picture is then polled for.
+        p.wait_for_timeout(quiet_ms)
         try:
-            p.wait_for_function(f"w => w.__load.length > {loads}", arg=watched.element_handle(),
-                                polling=20, timeout=10_000)
+            p.wait_for_function(f"w => w.__load.length > {loads}", arg=handle,
+                                polling=100, timeout=10_000)
         except Exception:   # no new picture within 10 s: counted, not timed
             missed += 1
             continue
