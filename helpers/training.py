@@ -17,7 +17,8 @@ import numpy as np
 
 from .i18n import N_, _
 
-__all__ = ["DivergenceError", "DivergenceWatch", "minibatches", "side_by_side"]
+__all__ = ["DivergenceError", "DivergenceWatch", "minibatches", "side_by_side", "usable_cores",
+           "can_fork"]
 
 
 class DivergenceError(FloatingPointError):
@@ -93,6 +94,17 @@ class DivergenceWatch:
             self.check(float("nan"), lr, what)
 
 
+def usable_cores():
+    """How many cores this process may run on (1 where the system cannot say)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+
+
+def can_fork():
+    """True where a process can be copied ("fork": Linux; not Windows, and not macOS's
+    default)."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 def side_by_side(function, jobs, processes=None):
     """``[function(*job) for job in jobs]``, computed on several cores at once when it can be.
 
@@ -104,9 +116,9 @@ def side_by_side(function, jobs, processes=None):
     """
     jobs = list(jobs)
     if processes is None:
-        processes = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+        processes = usable_cores()
     processes = min(processes, len(jobs))
-    if processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if processes < 2 or not can_fork():
         return [function(*job) for job in jobs]
     with multiprocessing.get_context("fork").Pool(processes) as pool:
         return pool.starmap(function, jobs, chunksize=1)

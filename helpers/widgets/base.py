@@ -12,9 +12,7 @@ import asyncio
 import base64
 import html
 import io
-import struct
 import time
-import zlib
 
 import ipywidgets as W
 import numpy as np
@@ -24,6 +22,7 @@ from ..i18n import _, get_language
 from ..plots.fonts import font_family_for
 from ..plots.training_session import EVERYTHING, NOTHING, stitch_images, stitch_pictures
 from ..plots._fast_text import FastTextCanvas
+from .png import compact_png, quick_png
 
 __all__ = ["CourseWidget", "FigureView", "PanelViews", "fit_width", "choices",
            "monospace_family"]
@@ -64,39 +63,6 @@ def choices(values):
     The values stay what the code compares and stores; only the labels are translated (each
     value must be marked with ``N_`` where it is defined)."""
     return [(_(value) if value else value, value) for value in values]
-
-
-def _png_chunk(kind, data):
-    return (struct.pack(">I", len(data)) + kind + data
-            + struct.pack(">I", zlib.crc32(kind + data)))
-
-
-def quick_png(rgba):
-    """An (rows, columns, 4) array of bytes (an opaque figure) as an RGB PNG, written for
-    speed rather than size.
-
-    A PNG is a header and the rows compressed with zlib, each row starting with a byte that
-    names a "filter". We use filter 0 (the row as it is) and zlib's fastest level: about three
-    times faster than Pillow's fastest setting, for files of about the same size (figures are
-    mostly flat colour). The picture is exactly the same, pixel for pixel.
-    """
-    height, width, _channels = rgba.shape
-    rgb = Image.fromarray(rgba).convert("RGB").tobytes()    # Pillow drops alpha fastest
-    rows = np.zeros((height, 1 + 3 * width), dtype=np.uint8)    # column 0: filter 0
-    rows[:, 1:] = np.frombuffer(rgb, dtype=np.uint8).reshape(height, 3 * width)
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)   # 8-bit RGB
-    return (b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", header)
-            + _png_chunk(b"IDAT", zlib.compress(rows.tobytes(), 1)) + _png_chunk(b"IEND", b""))
-
-
-def compact_png(image):
-    """A PIL image as a small PNG for a stored notebook: 256 colours from a fast octree palette,
-    standard compression (about a fifth of the time of a median-cut palette with maximal
-    compression, and a smaller file)."""
-    buffer = io.BytesIO()
-    image.quantize(256, method=Image.Quantize.FASTOCTREE).save(buffer, format="png",
-                                                                 compress_level=6)
-    return buffer.getvalue()
 
 
 class FigureView:
@@ -157,8 +123,7 @@ class FigureView:
                                                            max_width="100%"))
         self.renders = 0
         self.frames_sent = 0
-        #: Called (without arguments) after each picture has been drawn and sent, or None.
-        self.after_render = None
+        self._when_drawn = []                   # called once the waiting picture is sent
         self._sent_pixels = None                # the picture the browser shows now
         self._pending = None                    # from_group of a refresh waiting to be drawn
         self._last_render = -1.0                # when the last picture was begun (perf_counter)
@@ -281,8 +246,22 @@ class FigureView:
 
     def _flush(self):
         from_group, self._pending = self._pending, None
-        if from_group is not None:
-            self._render(from_group)
+        try:
+            if from_group is not None:
+                self._render(from_group)
+        finally:
+            waiting, self._when_drawn = self._when_drawn, []
+            for callback in waiting:
+                callback()
+
+    def when_drawn(self, callback):
+        """Call ``callback`` (no arguments) once the picture asked for has been drawn and sent;
+        at once if no picture is waiting, e.g. outside a kernel, where refresh() draws at once
+        (used by choice_pictures.py and words_after_picture.py)."""
+        if self.busy:
+            self._when_drawn.append(callback)
+        else:
+            callback()
 
     def _render(self, from_group):
         # The interval counts from the start of one picture to the start of the next: a widget
@@ -291,14 +270,10 @@ class FigureView:
         pixels = self._draw(from_group)
         self.renders += 1
         if self._sent_pixels is not None and np.array_equal(pixels, self._sent_pixels):
-            if self.after_render is not None:
-                self.after_render()
             return                                     # the browser already shows this
         self._sent_pixels = pixels.copy()
         self.image.value = self._data_url(pixels)
         self.frames_sent += 1
-        if self.after_render is not None:
-            self.after_render()
 
     def _data_url(self, pixels):
         return (f"data:image/{self.live_format};base64,".encode("ascii")
@@ -398,6 +373,14 @@ class PanelViews:
     def invalidate(self):
         for view in self.views.values():
             view.invalidate()
+
+    def when_drawn(self, callback):
+        """Call ``callback`` once every panel waiting for a picture has sent it."""
+        waiting = [view for view in self.views.values() if view.busy]
+        if waiting:
+            waiting[-1].when_drawn(callback)         # the panels are drawn in turn
+        else:
+            callback()
 
     @property
     def width_px(self):

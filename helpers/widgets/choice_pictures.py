@@ -23,6 +23,8 @@ Drawing in the background takes the kernel's time: while it draws one position (
 the layer inspector), a move of the learner waits. With ``in_copy=True`` the other positions
 are drawn instead in a copy of the kernel (a fork: it starts with the widget as it is), on the
 machine's other core, and sent back through a pipe; the kernel only puts them into the page.
+The copy is made once the picture of the learner's move has been drawn, and only on a machine
+with at least two cores (on one, the kernel draws them, as ``training.side_by_side`` does).
 Only for widgets whose ``pose`` uses nothing but NumPy and matplotlib: scikit-learn's OpenMP
 threads do not survive a fork. Where fork is missing (Windows, macOS) the kernel draws them.
 
@@ -38,6 +40,8 @@ import sys
 import time
 
 import ipywidgets as W
+
+from ..training import can_fork, usable_cores
 
 __all__ = ["ChoicePictures"]
 
@@ -77,7 +81,8 @@ class ChoicePictures:
         self.link = None                     # the slider-to-stack link in the page, when made
         self._scheduled = False
         self.drawn_in_background = 0
-        self.in_copy = in_copy and "fork" in multiprocessing.get_all_start_methods()
+        # a copy helps only with a second core to run on (the rule of training.side_by_side)
+        self.in_copy = in_copy and can_fork() and usable_cores() >= 2
         self._copy = None                    # (process, pipe, key) while a copy draws
         self._heard = 0.0                    # when the copy last sent something (monotonic)
 
@@ -101,13 +106,12 @@ class ChoicePictures:
         if key is None or self.keys[index] != key:
             self.keys[index] = key
             # the page switches once the picture is there (not to an empty or old one)
-            self.view.after_render = self._select_shown
             self.view.refresh(from_group)
+            self.view.when_drawn(self._select_shown)
         else:
             self._select_shown()
 
     def _select_shown(self):
-        self.view.after_render = None
         self.stack.selected_index = self.index
 
     def forget(self):
@@ -149,6 +153,9 @@ class ChoicePictures:
     # ----- drawing in a copy of the kernel ------------------------------------------------------
     def _start_copy(self):
         self._scheduled = False
+        if self.view.busy:                   # the shown picture is still to be drawn: first that,
+            self.prepare_later()             # then copy the kernel (a fork meanwhile slowed the
+            return                           # learner's next moves by tens of ms)
         missing = self.missing()
         if not missing:
             self._link()

@@ -16,6 +16,7 @@ from ..plots.core import TEXT_PT, DecisionMap, new_figure
 from ..rule_lists import Condition, Rule, RuleList
 from ..validation import as_2d, as_labels
 from .base import CourseWidget, FigureView, choices, monospace_family
+from .words_after_picture import words_after_picture
 
 __all__ = ["RuleBuilder"]
 
@@ -224,8 +225,11 @@ class RuleBuilder(CourseWidget):
                                    n_classes=len(self.label_names), resolution=resolution,
                                    margin=0.5, legend=False, region_legend=_("rules say {}"))
         self.image, self._grid = self.regions.image, self.regions.grid
-        self.wrong = ax.scatter([], [], s=95, facecolors="none", edgecolors=WRONG_COLOR,
-                                linewidths=1.6, zorder=4, label=_("misclassified"))
+        # rings round the misclassified points: markers of a line without a line, which
+        # matplotlib draws several times faster than a scatter (about 0.4 ms instead of 2.8)
+        self.wrong = ax.plot([], [], ls="none", marker="o", markersize=np.sqrt(95),
+                             markerfacecolor="none", markeredgecolor=WRONG_COLOR,
+                             markeredgewidth=1.6, zorder=4, label=_("misclassified"))[0]
         self.lines = [ax.plot([], [], ls="--", lw=1.8, color=LINE_COLOR, zorder=2)[0]
                       for _line in range(2)]
         self._limits = (ax.get_xlim(), ax.get_ylim())
@@ -251,7 +255,7 @@ class RuleBuilder(CourseWidget):
         rules = self.rule_list
         self.regions.update(rules.predict)
         wrong = self.misclassified
-        self.wrong.set_offsets(self.X[wrong] if wrong.any() else np.empty((0, 2)))
+        self.wrong.set_data(self.X[wrong, 0], self.X[wrong, 1])
         (x0, x1), (y0, y1) = self._limits
         conditions = rules.rules[self.selected].conditions if self.selected is not None else ()
         for k, line in enumerate(self.lines):
@@ -336,10 +340,11 @@ class RuleBuilder(CourseWidget):
         def handle(change):
             if self._syncing:
                 return
-            try:
-                action(change if button else change["new"])
-            except Exception as exc:   # shown to the learner instead of being swallowed
-                self.status.value = _("Not possible: {problem}").format(problem=exc)
+            with words_after_picture(self.ui, self.view):   # the new picture first, then words
+                try:
+                    action(change if button else change["new"])
+                except Exception as exc:   # shown to the learner instead of being swallowed
+                    self.status.value = _("Not possible: {problem}").format(problem=exc)
         return handle
 
     def _sync_controls(self):

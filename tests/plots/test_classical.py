@@ -1,5 +1,6 @@
 """Figures of notebook 04: titles, labels, legends, and regions that show the model's answers."""
 import numpy as np
+from matplotlib.colors import to_rgba_array
 from matplotlib.figure import Figure
 
 from helpers import datasets, plots
@@ -15,14 +16,17 @@ def test_draw_model_colours_the_plane_with_the_models_predictions():
     X_train, y_train, X_test, y_test = split()
     tree = DecisionTree(max_depth=1).fit(X_train, y_train)      # one vertical or horizontal cut
     fig, ax = plots.new_figure()
-    image = plots.draw_model(ax, tree, X_train, y_train, X_test, y_test, title="stump",
-                             resolution=50).image
-    regions = np.asarray(image.get_array())
+    regions = plots.draw_model(ax, tree, X_train, y_train, X_test, y_test, title="stump",
+                               resolution=50)
+    image = regions.image
     x0, x1, y0, y1 = image.get_extent()
     xs, ys = np.linspace(x0, x1, 50), np.linspace(y0, y1, 50)
     xx, yy = np.meshgrid(xs, ys)
     expected = tree.predict(np.column_stack([xx.ravel(), yy.ravel()])).reshape(50, 50)
-    assert np.array_equal(regions, expected)
+    assert np.array_equal(regions.classes, expected)
+    # the image shows each spot in its class's region colour
+    colours = np.round(to_rgba_array(plots.REGION_COLORS[:2]) * 255).astype(np.uint8)
+    assert np.array_equal(np.asarray(image.get_array()), colours[expected])
     accuracy = tree.score(X_test, y_test)
     assert ax.get_title() == f"stump\ntest accuracy {accuracy:.3f}"
     assert ax.get_xlabel() == "x" and ax.get_ylabel() == "y"

@@ -180,15 +180,6 @@ def test_stored_picture_is_shown_at_the_live_size():
     assert stored.width > width            # drawn sharper than it is shown
 
 
-def test_quick_png_is_a_valid_png_of_exactly_the_pixels():
-    from helpers.widgets.base import quick_png
-    rng = np.random.default_rng(0)
-    rgba = rng.integers(0, 256, size=(23, 41, 4), dtype=np.uint8)
-    decoded = Image.open(io.BytesIO(quick_png(rgba)))          # Pillow checks the CRCs
-    assert decoded.mode == "RGB" and decoded.size == (41, 23)
-    assert np.array_equal(np.asarray(decoded), rgba[..., :3])
-
-
 @pytest.mark.parametrize("make, act", [
     ("WidgetCheck", lambda w: setattr(w.slider, "value", -2.5)),       # crosses the legend
     ("WidgetCheck", lambda w: setattr(w.slider, "value", 3.0)),        # ends on the frame

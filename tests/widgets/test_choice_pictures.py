@@ -108,11 +108,35 @@ def png_pixels(image_widget):
     return np.asarray(Image.open(io.BytesIO(base64.b64decode(data.split(b",", 1)[1]))))
 
 
+@pytest.fixture
+def two_cores(monkeypatch):
+    """The copy is made only with a second core to run on: these tests pretend there is one,
+    whatever machine runs them."""
+    from helpers.widgets import choice_pictures
+
+    monkeypatch.setattr(choice_pictures, "usable_cores", lambda: 2)
+
+
 def inspector(trained, **kw):
     from helpers.widgets import LayerInspector
 
     model, run, X, y = trained
     return LayerInspector(model, X, y, run, **kw)
+
+
+def move_checkpoint_until_linked(w, value, before=None):
+    """Move the checkpoint slider inside an event loop, as the page does, and wait (at most
+    6 s) until every picture is kept and the slider is linked; ``before`` runs first, in the
+    loop."""
+    async def learner_moves_the_checkpoint():
+        if before is not None:
+            before()
+        w.checkpoint_slider.value = value
+        for _ in range(300):
+            await asyncio.sleep(0.02)
+            if w.pictures.link is not None:
+                return
+    asyncio.run(learner_moves_the_checkpoint())
 
 
 def test_every_checkpoint_picture_is_the_one_the_kernel_would_draw(trained):
@@ -179,19 +203,12 @@ def test_a_failure_in_the_background_stops_it_quietly(monkeypatch):
     assert calls and escaped == [] and w.pictures.link is None and w.value == 0.01
 
 
-def test_checkpoints_drawn_in_a_copy_of_the_kernel_are_the_kernels_pictures(trained):
+def test_checkpoints_drawn_in_a_copy_of_the_kernel_are_the_kernels_pictures(trained, two_cores):
     w = inspector(trained, stage=3)
     assert w.pictures.in_copy               # Linux: fork is there
 
-    async def learner_moves_the_checkpoint():
-        w.checkpoint_slider.value = 3
-        for _ in range(300):
-            await asyncio.sleep(0.02)
-            if w.pictures.link is not None:
-                return
-
     renders = w.view.renders
-    asyncio.run(learner_moves_the_checkpoint())
+    move_checkpoint_until_linked(w, 3)
     assert w.pictures.link is not None and w.pictures.missing() == []
     assert w.pictures.drawn_in_background == 3 and w.pictures._copy is None
     assert w.view.renders == renders + 1             # only checkpoint 3, here; the rest there
@@ -202,7 +219,7 @@ def test_checkpoints_drawn_in_a_copy_of_the_kernel_are_the_kernels_pictures(trai
         assert np.array_equal(png_pixels(w.pictures.images[i]), png_pixels(asked.view.image)), i
 
 
-def test_pictures_a_copy_drew_for_old_settings_are_dropped(trained, monkeypatch):
+def test_pictures_a_copy_drew_for_old_settings_are_dropped(trained, monkeypatch, two_cores):
     w = inspector(trained, stage=3)
     pictures = w.pictures
     monkeypatch.setattr(pictures, "collect_every", 60.0)     # collected by hand below
@@ -227,19 +244,65 @@ def test_pictures_a_copy_drew_for_old_settings_are_dropped(trained, monkeypatch)
     assert [k for k, key in enumerate(kept["after"]) if key == new] == [1]
 
 
-def test_a_copy_that_hangs_is_stopped_and_the_kernel_draws_instead(trained, monkeypatch):
+def test_a_copy_that_hangs_is_stopped_and_the_kernel_draws_instead(trained, monkeypatch,
+                                                                   two_cores):
     w = inspector(trained)
     pictures = w.pictures
     monkeypatch.setattr(pictures, "copy_patience", 0.3)
     monkeypatch.setattr(pictures, "_draw_in_copy", lambda missing, sender: time.sleep(60))
 
-    async def learner_moves_the_checkpoint():
-        w.checkpoint_slider.value = 2
-        for _ in range(300):
-            await asyncio.sleep(0.02)
-            if pictures.link is not None:
-                return
-
-    asyncio.run(learner_moves_the_checkpoint())
+    move_checkpoint_until_linked(w, 2)
     assert not pictures.in_copy and pictures._copy is None
     assert pictures.link is not None and pictures.drawn_in_background == 3
+
+
+def test_with_one_core_the_kernel_draws_the_checkpoints_itself(trained, monkeypatch):
+    from helpers.widgets import choice_pictures
+
+    monkeypatch.setattr(choice_pictures, "usable_cores", lambda: 1)
+    w = inspector(trained)
+    assert not w.pictures.in_copy
+
+    renders = w.view.renders
+    move_checkpoint_until_linked(w, 2)
+    assert w.pictures.link is not None and w.pictures.drawn_in_background == 3
+    assert w.view.renders == renders + 4               # all four drawn here, none in a copy
+
+
+class _NoFork:
+    """Stands in for multiprocessing: records whether the shown picture was still to be drawn
+    when a copy was asked for, then refuses the copy (the kernel then draws them)."""
+
+    def __init__(self, view):
+        self.view, self.busy = view, []
+
+    def get_context(self, _method):
+        return self
+
+    def Pipe(self, duplex=False):
+        import multiprocessing
+        return multiprocessing.Pipe(duplex)
+
+    def Process(self, **_kw):
+        return self
+
+    def start(self):
+        self.busy.append(self.view.busy)
+        raise OSError("no copy in this test")
+
+
+def test_the_copy_is_made_only_once_the_moves_picture_is_drawn(trained, monkeypatch,
+                                                               two_cores):
+    from helpers.widgets import choice_pictures
+
+    w = inspector(trained)
+    fake = _NoFork(w.view)
+    monkeypatch.setattr(choice_pictures, "multiprocessing", fake)
+    # a picture was just drawn, so the move's picture waits its turn (min_interval) while the
+    # background would start after ChoicePictures.pause
+    monkeypatch.setattr(w.view, "min_interval", 0.2)
+
+    move_checkpoint_until_linked(w, 2, before=lambda: setattr(w.view, "_last_render",
+                                                              time.perf_counter()))
+    assert fake.busy == [False]                  # asked for once, after the picture was drawn
+    assert w.pictures.link is not None and not w.pictures.in_copy

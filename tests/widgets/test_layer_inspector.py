@@ -85,7 +85,9 @@ def test_decision_regions_follow_the_checkpoint(widget, trained):
         widget.set_checkpoint(i)
         run.load(twin, i)
         expected = twin.predict_classes(widget._grid).reshape(widget._grid_shape)
-        np.testing.assert_array_equal(np.asarray(widget.regions.get_array()), expected)
+        np.testing.assert_array_equal(widget.decisions.classes, expected)
+        np.testing.assert_array_equal(np.asarray(widget.regions.get_array()),
+                                      widget.decisions.colours[expected])
 
 
 def test_the_learners_model_is_not_changed(trained):

@@ -36,7 +36,7 @@ def test_moving_the_slider_updates_accuracy_plot_and_misclassified(data):
     X, y = data
     w = RuleBuilder()
     renders, label = w.view.renders, w.accuracy_label.value
-    regions_before = np.array(w.image.get_array())
+    regions_before = np.array(w.image.get_array())         # the colours shown
     w.threshold_slider.value = 0.8
     expected = rule_accuracy(X[:, 0] > 0.8, y)
     assert w.accuracy == pytest.approx(expected)
@@ -44,7 +44,7 @@ def test_moving_the_slider_updates_accuracy_plot_and_misclassified(data):
     assert w.view.renders == renders + 1
     assert not np.array_equal(np.array(w.image.get_array()), regions_before)
     wrong = (X[:, 0] > 0.8).astype(int) != y
-    np.testing.assert_allclose(w.wrong.get_offsets(), X[wrong])
+    np.testing.assert_allclose(w.wrong.get_xydata(), X[wrong])
     assert f"({int(wrong.sum())} wrong)" in w.ax.get_title()
     # the dashed line sits on the new threshold
     assert list(w.lines[0].get_xdata()) == [0.8, 0.8]
@@ -54,9 +54,11 @@ def test_moving_the_slider_updates_accuracy_plot_and_misclassified(data):
 def test_regions_image_matches_the_rules_on_the_grid():
     w = RuleBuilder()
     w.set_threshold(1.5)
-    regions = np.array(w.image.get_array())
+    regions = w.regions.classes
     xs = w._grid[:, 0].reshape(regions.shape)
     np.testing.assert_array_equal(regions, (xs > 1.5).astype(int))
+    np.testing.assert_array_equal(np.asarray(w.image.get_array()),
+                                  w.regions.colours[(xs > 1.5).astype(int)])
 
 
 def test_second_condition_dropdowns_and_label(data):
