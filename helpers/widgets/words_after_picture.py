@@ -13,10 +13,11 @@ the picture takes.
 
 The rule builder uses it: each move of a threshold also rewrites its list of rules and two
 labels, and in the browser bench its picture came about 20-30 ms sooner with them held (81-100
-ms against 108-135 ms, runs minutes apart on the 2-core machine). For widgets with little text
-around the picture it made no difference that the bench could tell from its noise, and where a
-click changes the control itself (the drawing pad's squares) the learner should see that at
-once, so they do not use it.
+ms against 108-135 ms, runs minutes apart on the 2-core machine). The other widgets do not use
+it: with it, the digit inspector's, the drawing pad's and the stepper's pictures arrived as
+soon as before but finished loading 30-40 ms later (the held messages came right behind the
+picture), and where a click changes the control itself (the drawing pad's squares) the learner
+should see that at once.
 
 A held value cannot undo a newer one of the learner's: ipywidgets (8 and later) answers each
 change from the page with an "echo", which is never held, and the page ignores the kernel's
