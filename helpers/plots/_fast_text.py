@@ -23,6 +23,8 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg, get_hinting_flag
 from matplotlib.font_manager import fontManager, get_font
 
+from ._tick_memo import ticks_worked_out_once
+
 try:
     from matplotlib.ft2font import RenderMode
 except ImportError:                      # an older matplotlib: no shortcut
@@ -143,7 +145,14 @@ class FastTextRenderer(RendererAgg):
 
 
 class FastTextCanvas(FigureCanvasAgg):
-    """matplotlib's Agg canvas, drawing text with :class:`FastTextRenderer` when it can."""
+    """matplotlib's Agg canvas, drawing text with :class:`FastTextRenderer` when it can, and
+    working out each axis's ticks once per draw (:mod:`helpers.plots._tick_memo`)."""
+
+    def draw(self):
+        if not _shortcut_available():
+            return super().draw()
+        with ticks_worked_out_once(self.figure):
+            return super().draw()
 
     def get_renderer(self):
         if not _shortcut_available():

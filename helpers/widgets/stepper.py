@@ -411,7 +411,9 @@ class TrainingStepper(CourseWidget):
                 "gradients": self.panels["gradients"].update(self.session)}
 
     def _render(self):
-        self.view.refresh(self._update_panels())
+        # one click: the decision regions first, the other panels just after (see PanelViews);
+        # while playing, every frame sends all four at once
+        self.view.refresh(self._update_panels(), first_alone=not self.playing)
         self._update_status()
 
     def status_text(self):

@@ -518,3 +518,85 @@ def test_a_fresh_csv_says_not_trained_yet_until_the_first_step():
     assert "accuracy" not in s.status.value
     s.step()
     assert "test accuracy" in s.status.value and "not trained yet" not in s.status.value
+
+
+# ----- which picture is sent first ----------------------------------------------------------
+def frames(s):
+    return {name: view.frames_sent for name, view in s.view.views.items()}
+
+
+def test_a_step_sends_the_regions_first_and_the_other_panels_a_moment_later(monkeypatch):
+    """The other three are drawn and sent ``stagger`` seconds after the regions have gone:
+    meanwhile the kernel leaves the CPU to the page."""
+    import ipywidgets as W
+    s = small()
+    names = {id(view.image): name for name, view in s.view.views.items()}
+    sent = []
+    send = W.Widget._send
+
+    def record(self, msg, buffers=None):
+        if id(self) in names and ["value"] in msg.get("buffer_paths", []):   # a new picture
+            sent.append((names[id(self)], asyncio.get_running_loop().time()))
+        return send(self, msg, buffers)
+    monkeypatch.setattr(W.Widget, "_send", record)
+    renders = {name: view.renders for name, view in s.view.views.items()}
+
+    async def scenario():
+        s.step_button.click()
+        for _ in range(100):                           # until the first picture has gone
+            if sent:
+                break
+            await asyncio.sleep(0.002)
+        for _ in range(6):
+            await asyncio.sleep(0)
+        alone = [name for name, _t in sent]
+        drawn = [name for name, view in s.view.views.items() if view.renders > renders[name]]
+        await asyncio.sleep(s.view.stagger + 0.2)
+        return alone, drawn
+
+    alone, drawn = asyncio.run(scenario())
+    assert alone == ["regions"]
+    assert drawn == ["regions"]                        # the others wait
+    assert [name for name, _t in sent] == ["regions", "network", "curves", "gradients"]
+    assert sent[1][1] - sent[0][1] >= 0.9 * s.view.stagger
+    assert not any(view.image._holding_sync for view in s.view.views.values())
+
+
+def test_without_an_event_loop_and_while_playing_every_panel_is_sent_at_once():
+    s = small()
+    before = frames(s)
+    s.step()                                           # a script or a test: drawn at once
+    assert all(frames(s)[name] == before[name] + 1 for name in before)
+
+    async def scenario():
+        s.play()
+        sent = []
+        for _ in range(20):
+            await asyncio.sleep(0.002)
+            sent.append(frames(s))
+        s.pause()
+        return sent
+
+    held_back = []
+    s.view._refresh_later = held_back.append          # what would wait for the first picture
+    sent = asyncio.run(scenario())
+    # while playing, each frame asks for all four panels at once; none is held back
+    assert sent[-1]["regions"] > before["regions"] + 1
+    assert held_back == []
+
+
+def test_quick_clicks_end_with_every_panel_showing_the_last_step():
+    s = small()
+    called = []
+
+    async def scenario():
+        s.step_button.click()
+        await asyncio.sleep(0.01)                      # inside the first click's pause
+        s.step_button.click()
+        s.view.when_drawn(lambda: called.append(s.steps))
+        await asyncio.sleep(s.view.stagger + 0.3)
+
+    asyncio.run(scenario())
+    assert s.steps == 2 and called == [2]
+    for name, view in s.view.views.items():
+        assert np.array_equal(view._sent_pixels, view._draw()), name
