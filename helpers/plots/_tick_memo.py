@@ -10,8 +10,8 @@ During one draw nothing a learner can change changes, so :func:`ticks_worked_out
 axis reuse its last answer while the draw lasts, as long as nothing the ticks depend on has
 changed since: the view limits, the Axes' place and size in pixels (a locator picks fewer ticks
 on a shorter axis), and the locator and formatter themselves. Only the last answer is kept:
-the tick objects are shared between answers and hold the last one. A figure is drawn the same, pixel for pixel;
-only with matplotlib 3.11, whose ``Axis._update_ticks`` this relies on (see
+the tick objects are shared between answers and hold the last one. A figure is drawn the same,
+pixel for pixel; only with matplotlib 3.11, whose ``Axis._update_ticks`` this relies on (see
 :func:`helpers.plots._fast_text._shortcut_available`).
 """
 from contextlib import contextmanager
