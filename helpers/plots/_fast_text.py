@@ -46,6 +46,10 @@ def _shortcut_available():
             and hasattr(fontManager, "_find_fonts_by_props"))
 
 
+#: Worked out once: the matplotlib in use does not change while Python runs.
+SHORTCUT = _shortcut_available()
+
+
 class FastTextRenderer(RendererAgg):
     """An Agg renderer whose ``draw_text`` reuses layouts and glyph pictures."""
 
@@ -149,13 +153,13 @@ class FastTextCanvas(FigureCanvasAgg):
     working out each axis's ticks once per draw (:mod:`helpers.plots._tick_memo`)."""
 
     def draw(self):
-        if not _shortcut_available():
+        if not SHORTCUT:
             return super().draw()
         with ticks_worked_out_once(self.figure):
             return super().draw()
 
     def get_renderer(self):
-        if not _shortcut_available():
+        if not SHORTCUT:
             return super().get_renderer()
         w, h = self.get_width_height(physical=True)
         key = w, h, self.figure.dpi

@@ -226,9 +226,13 @@ class FigureView:
         in 256 colours (see :func:`compact_png`)."""
         return compact_png(self.static_image(scale))
 
-    def refresh(self, from_group=0):
+    def refresh(self, from_group=0, after=None, pause=0.0):
         """Draw the figure again and send the new picture to the browser (see the class
-        docstring for when that happens inside a kernel)."""
+        docstring for when that happens inside a kernel).
+
+        With ``after`` (another FigureView, inside a running event loop), this picture is drawn
+        ``pause`` seconds after that one has been sent; it counts as waiting (:attr:`busy`)
+        from now on. Without an event loop both are drawn at once, ``after`` first."""
         if self._pending is not None:                  # a picture is already on its way
             self._pending = min(self._pending, from_group)
             return
@@ -238,6 +242,9 @@ class FigureView:
             self._render(from_group)
             return
         self._pending = from_group
+        if after is not None:
+            after.when_drawn(lambda: loop.call_later(pause, self._flush))
+            return
         wait = self._last_render + self.min_interval - time.perf_counter()
         if wait > 0:
             loop.call_later(wait, self._flush)
@@ -364,7 +371,6 @@ class PanelViews:
         self.box = W.VBox([W.HBox([self.views[n].image for n in row],
                                   layout=W.Layout(flex_flow="row wrap")) for row in self.ROWS])
         self.renders = 1
-        self._held_back, self._after_held_back = 0, []      # clicks whose panels wait
 
     def refresh(self, changes, first_alone=False):
         """Redraw and send each panel whose change (from its ``update``) is not NOTHING.
@@ -393,31 +399,10 @@ class PanelViews:
             for name in changed:
                 self.views[name].refresh()
             return
-        first, later = self.views[changed[0]], [self.views[name] for name in changed[1:]]
-        self._held_back += 1                   # until the others have been asked to draw
+        first = self.views[changed[0]]
         first.refresh()
-        first.when_drawn(lambda: self._refresh_later(later))
-
-    def _refresh_later(self, views):
-        """Draw and send the other panels :attr:`stagger` seconds from now (at once outside
-        a running event loop)."""
-        def go():
-            self._held_back -= 1
-            for view in views:
-                view.refresh()
-            if self._held_back:
-                return                     # a later click's panels still wait
-            waiting, self._after_held_back = self._after_held_back, []
-            for callback in waiting:
-                self.when_drawn(callback)
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:                           # no event loop: draw now
-            loop = None
-        if loop is None or not self.stagger:
-            go()
-        else:
-            loop.call_later(self.stagger, go)
+        for name in changed[1:]:             # waiting from now, drawn once the first has gone
+            self.views[name].refresh(after=first, pause=self.stagger)
 
     def invalidate(self):
         for view in self.views.values():
@@ -425,14 +410,18 @@ class PanelViews:
 
     def when_drawn(self, callback):
         """Call ``callback`` once every panel waiting for a picture has sent it."""
-        if self._held_back:                            # some panels are not even asked yet
-            self._after_held_back.append(callback)
-            return
         waiting = [view for view in self.views.values() if view.busy]
-        if waiting:
-            waiting[-1].when_drawn(callback)         # the panels are drawn in turn
-        else:
+        if not waiting:
             callback()
+            return
+        left = [len(waiting)]
+
+        def one_sent():
+            left[0] -= 1
+            if left[0] == 0:
+                callback()
+        for view in waiting:
+            view.when_drawn(one_sent)
 
     @property
     def width_px(self):

@@ -15,7 +15,6 @@ weights already found for the nearest penalty on the same data (scikit-learn's
 sooner).
 """
 import copy
-import html
 
 import ipywidgets as W
 import numpy as np
@@ -144,18 +143,16 @@ class ModelExplorer(CourseWidget):
                                        "value")
 
     def _safely(self, method, value):
-        """What a control calls: never lets an error escape into ipywidgets."""
+        """What a control calls (the base class's guard), then the knob's other positions are
+        prepared while the learner looks."""
         if self._quiet:
             return
-        try:
-            method(value)
-        except Exception as exc:       # shown to the learner instead of being swallowed
-            self._show_problem(exc)
-        self.pictures.prepare_later()  # the knob's other positions, while the learner looks
+        super()._safely(method, value)
+        self.pictures.prepare_later()
 
-    def _show_problem(self, exc):
+    def show_problem(self, exc):
         self.ok = False
-        self.status.value = _("<b>Problem:</b> {problem}").format(problem=html.escape(str(exc)))
+        super().show_problem(exc)
 
     def _sync(self, control, value):
         if control.value != value:
@@ -252,7 +249,7 @@ class ModelExplorer(CourseWidget):
                 ax.set_title(title, fontsize=10)
             self.suptitle.set_text(_("{model} ({knob}) cannot be trained here").format(
                 model=_(self.model_name), knob=knob))
-            self._show_problem(exc)
+            self.show_problem(exc)
             self._refresh(drawable=False)
             return
         self.ok = True

@@ -19,6 +19,7 @@ from helpers import datasets, models
 from helpers.gradcheck import numerical_gradient
 from helpers.losses import MeanSquaredError, SoftmaxCrossEntropy
 from helpers.optimizers import SGD, Adam
+from helpers.plots.training_session import MOVING, NOTHING
 from helpers.widgets import stepper as stepper_module
 from helpers.widgets.stepper import STEPPER_DEFAULTS, TrainingStepper, check_config
 
@@ -525,48 +526,51 @@ def frames(s):
     return {name: view.frames_sent for name, view in s.view.views.items()}
 
 
-def test_a_step_sends_the_regions_first_and_the_other_panels_a_moment_later(monkeypatch):
+def test_a_step_sends_the_regions_first_and_the_other_panels_a_moment_later(sent):
     """The other three are drawn and sent ``stagger`` seconds after the regions have gone:
-    meanwhile the kernel leaves the CPU to the page."""
-    import ipywidgets as W
+    meanwhile the kernel leaves the CPU to the page. They count as waiting from the click."""
     s = small()
     names = {id(view.image): name for name, view in s.view.views.items()}
-    sent = []
-    send = W.Widget._send
 
-    def record(self, msg, buffers=None):
-        if id(self) in names and ["value"] in msg.get("buffer_paths", []):   # a new picture
-            sent.append((names[id(self)], asyncio.get_running_loop().time()))
-        return send(self, msg, buffers)
-    monkeypatch.setattr(W.Widget, "_send", record)
+    def pictures():
+        return [names[id(w)] for w, kind in sent if kind == "picture" and id(w) in names]
     renders = {name: view.renders for name, view in s.view.views.items()}
+    sent.clear()
 
     async def scenario():
         s.step_button.click()
+        waiting = [name for name, view in s.view.views.items() if view.busy]
         for _ in range(100):                           # until the first picture has gone
-            if sent:
+            if pictures():
                 break
             await asyncio.sleep(0.002)
         for _ in range(6):
             await asyncio.sleep(0)
-        alone = [name for name, _t in sent]
+        alone = pictures()
         drawn = [name for name, view in s.view.views.items() if view.renders > renders[name]]
         await asyncio.sleep(s.view.stagger + 0.2)
-        return alone, drawn
+        return waiting, alone, drawn
 
-    alone, drawn = asyncio.run(scenario())
+    waiting, alone, drawn = asyncio.run(scenario())
+    assert sorted(waiting) == sorted(s.view.views)     # all four busy from the click on
     assert alone == ["regions"]
     assert drawn == ["regions"]                        # the others wait
-    assert [name for name, _t in sent] == ["regions", "network", "curves", "gradients"]
-    assert sent[1][1] - sent[0][1] >= 0.9 * s.view.stagger
-    assert not any(view.image._holding_sync for view in s.view.views.values())
+    assert pictures() == ["regions", "network", "curves", "gradients"]
+    views = s.view.views
+    assert views["network"]._last_render - views["regions"]._last_render >= 0.9 * s.view.stagger
+    assert not any(view.busy or view.image._holding_sync for view in views.values())
 
 
-def test_without_an_event_loop_and_while_playing_every_panel_is_sent_at_once():
+def test_without_an_event_loop_and_while_playing_every_panel_is_sent_at_once(monkeypatch):
     s = small()
     before = frames(s)
     s.step()                                           # a script or a test: drawn at once
     assert all(frames(s)[name] == before[name] + 1 for name in before)
+    asked = []
+    for view in s.view.views.values():
+        refresh = view.refresh
+        monkeypatch.setattr(view, "refresh", lambda *a, _r=refresh, **kw: (asked.append(kw),
+                                                                           _r(*a, **kw)))
 
     async def scenario():
         s.play()
@@ -577,12 +581,29 @@ def test_without_an_event_loop_and_while_playing_every_panel_is_sent_at_once():
         s.pause()
         return sent
 
-    held_back = []
-    s.view._refresh_later = held_back.append          # what would wait for the first picture
     sent = asyncio.run(scenario())
-    # while playing, each frame asks for all four panels at once; none is held back
+    # while playing, each frame asks for all four panels at once; none waits for another
     assert sent[-1]["regions"] > before["regions"] + 1
-    assert held_back == []
+    assert asked and not any(kw.get("after") for kw in asked)
+
+
+def test_one_changed_panel_does_not_delay_what_waits_for_the_pictures():
+    """A click that changes a single panel has nothing to hold back: a ``when_drawn`` callback
+    runs as soon as that picture has gone, not ``stagger`` later."""
+    s = small()
+    times = {}
+
+    async def scenario():
+        loop = asyncio.get_running_loop()
+        s.view.refresh({"regions": MOVING, "network": NOTHING, "curves": NOTHING,
+                        "gradients": NOTHING}, first_alone=True)
+        s.view.views["regions"].when_drawn(lambda: times.setdefault("sent", loop.time()))
+        s.view.when_drawn(lambda: times.setdefault("callback", loop.time()))
+        await asyncio.sleep(s.view.stagger + 0.3)
+
+    asyncio.run(scenario())
+    assert sorted(times) == ["callback", "sent"]
+    assert times["callback"] - times["sent"] < 0.5 * s.view.stagger
 
 
 def test_quick_clicks_end_with_every_panel_showing_the_last_step():

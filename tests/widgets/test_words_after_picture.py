@@ -4,25 +4,9 @@ kernel at once, and the learner's own control is answered at once. The rule buil
 import asyncio
 
 import ipywidgets as W
-import pytest
 
 from helpers.widgets import RuleBuilder, TrainingStepper
 from helpers.widgets.words_after_picture import held_in, words_after_picture
-
-
-@pytest.fixture
-def sent(monkeypatch):
-    """Every widget message sent to the page, in order: (widget, kind)."""
-    messages = []
-    send = W.Widget._send
-
-    def record(self, msg, buffers=None):
-        messages.append((self, "picture" if isinstance(self, W.Image) else
-                         msg.get("method", "") + ":" + ",".join(sorted(msg.get("state", {})))))
-        return send(self, msg, buffers)
-
-    monkeypatch.setattr(W.Widget, "_send", record)
-    return messages
 
 
 def in_kernel(action):
