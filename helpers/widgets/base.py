@@ -414,11 +414,12 @@ class PanelViews:
         if not waiting:
             callback()
             return
-        left = [len(waiting)]
+        left = len(waiting)
 
         def one_sent():
-            left[0] -= 1
-            if left[0] == 0:
+            nonlocal left
+            left -= 1
+            if left == 0:
                 callback()
         for view in waiting:
             view.when_drawn(one_sent)
