@@ -31,15 +31,16 @@ def _every_axis(figure):
 
 def _remembering(axis):
     work_out = Axis._update_ticks.__get__(axis)
-    last = [None, None]              # the last key and answer (the ticks hold that answer now)
+    last_key, last_ticks = None, None    # the last answer (the ticks hold that answer now)
 
     def update_ticks():
+        nonlocal last_key, last_ticks
         key = (tuple(axis.get_view_interval()), tuple(axis.axes.bbox.bounds),
                id(axis.major.locator), id(axis.major.formatter),
                id(axis.minor.locator), id(axis.minor.formatter))
-        if key != last[0]:
-            last[:] = key, work_out()
-        return list(last[1])
+        if key != last_key:
+            last_key, last_ticks = key, work_out()
+        return list(last_ticks)
 
     return update_ticks
 
