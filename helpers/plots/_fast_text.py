@@ -23,6 +23,7 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg, get_hinting_flag
 from matplotlib.font_manager import fontManager, get_font
 
+from ._text_memo import texts_laid_out_once
 from ._tick_memo import ticks_worked_out_once
 
 try:
@@ -149,13 +150,14 @@ class FastTextRenderer(RendererAgg):
 
 
 class FastTextCanvas(FigureCanvasAgg):
-    """matplotlib's Agg canvas, drawing text with :class:`FastTextRenderer` when it can, and
-    working out each axis's ticks once per draw (:mod:`helpers.plots._tick_memo`)."""
+    """matplotlib's Agg canvas, drawing text with :class:`FastTextRenderer` when it can,
+    working out each axis's ticks once per draw (:mod:`helpers.plots._tick_memo`) and laying
+    out each text once (:mod:`helpers.plots._text_memo`)."""
 
     def draw(self):
         if not SHORTCUT:
             return super().draw()
-        with ticks_worked_out_once(self.figure):
+        with ticks_worked_out_once(self.figure), texts_laid_out_once():
             return super().draw()
 
     def get_renderer(self):
