@@ -49,10 +49,11 @@ class DrawingPad(CourseWidget):
         self.source = _("blank pad")
 
         size = f"{cell_px}px"
-        self.buttons = [[W.Button(description="",
-                                  tooltip=_("row {row}, column {col}").format(row=r, col=c),
-                                  layout=W.Layout(width=size, height=size, padding="0",
-                                                  margin="0", border="1px solid #cccccc"))
+        # one layout shared by the 64 squares: each widget object is a model the browser builds
+        square = W.Layout(width=size, height=size, padding="0", margin="0",
+                          border="1px solid #cccccc")
+        self.buttons = [[W.Button(description="", layout=square,
+                                  tooltip=_("row {row}, column {col}").format(row=r, col=c))
                          for c in range(8)] for r in range(8)]
         for r in range(8):
             for c in range(8):
