@@ -6,6 +6,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from helpers.plots import new_figure
 from helpers.plots._fast_text import FastTextCanvas, FastTextRenderer, _shortcut_available
 
+from ._pixels import plain_pixels
+
 
 def texty_figure(title):
     fig, ax = new_figure(width=3.0, height=2.4)
@@ -17,12 +19,6 @@ def texty_figure(title):
     FigureCanvasAgg(fig).draw()             # lay out once, then keep it (as FigureView does)
     fig.set_layout_engine("none")
     return fig
-
-
-def plain_pixels(fig):
-    canvas = FigureCanvasAgg(fig)
-    canvas.draw()
-    return np.asarray(canvas.buffer_rgba()).copy()
 
 
 @pytest.mark.parametrize("title, language", [("accuracy 0.875 (3 wrong)", "en"),

@@ -8,20 +8,10 @@ from helpers.plots import _text_memo, new_figure
 from helpers.plots._fast_text import FastTextCanvas, _shortcut_available
 from helpers.plots._text_memo import texts_laid_out_once
 
+from ._pixels import fast_pixels, plain_pixels
+
 pytestmark = pytest.mark.skipif(not _shortcut_available(),
                                 reason="the memo is used only with matplotlib 3.11")
-
-
-def plain_pixels(fig):
-    canvas = FigureCanvasAgg(fig)
-    canvas.draw()
-    return np.asarray(canvas.buffer_rgba()).copy()
-
-
-def fast_pixels(fig):
-    canvas = FastTextCanvas(fig)
-    canvas.draw()
-    return np.asarray(canvas.buffer_rgba()).copy()
 
 
 def many_texts_figure():

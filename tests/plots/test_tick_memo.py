@@ -9,17 +9,7 @@ from helpers.plots import new_figure
 from helpers.plots._fast_text import FastTextCanvas, _shortcut_available
 from helpers.plots._tick_memo import ticks_worked_out_once
 
-
-def plain_pixels(fig):
-    canvas = FigureCanvasAgg(fig)
-    canvas.draw()
-    return np.asarray(canvas.buffer_rgba()).copy()
-
-
-def fast_pixels(fig):
-    canvas = FastTextCanvas(fig)
-    canvas.draw()
-    return np.asarray(canvas.buffer_rgba()).copy()
+from ._pixels import fast_pixels, plain_pixels
 
 
 def busy_figure():
