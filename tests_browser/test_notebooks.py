@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 # Pictures the page shows smaller than they were drawn (their text shrinks with them). A stored
-# widget picture is drawn at 1.5x and carries its display width; it counts as shrunk only when
+# widget picture carries its display width (the live picture's); it counts as shrunk only when
 # shown narrower than that width.
 SHRUNK_PICTURES = """() => [...document.querySelectorAll('.jp-OutputArea-output img')]
   .filter(img => img.complete && img.naturalWidth > 0 && img.offsetParent !== null)

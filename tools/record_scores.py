@@ -30,6 +30,7 @@ def record_networks():
         np.savez_compressed(file, **arrays)
     networks.running_example_network.cache_clear()
     networks.spiral_network.cache_clear()
+    networks.digits_network.cache_clear()
     print(f"recorded the weights of {', '.join(networks.RECORDED)} in {networks.WEIGHTS_FILE}")
 
 

@@ -26,6 +26,7 @@ from .images import (MISTAKE_COLORS, draw_mistakes_legend, mistakes_image,
                      mistakes_legend_handles, plot_colour_channels, plot_masks, selection_image)
 from .network_diagram import NetworkDiagram
 from .notebook_words import NOTEBOOK_WORDS, translate_drawn_texts
+from .png import compact_png, quick_png
 from .rule_lists import plot_digit_means, plot_rule_growth, plot_rule_pixels
 from .search import (draw_before_after, draw_rule, plot_before_after, plot_paradigm_flip,
                      plot_rule, plot_rule_search, plot_rule_vs_memorizer, plot_search_landscape,
@@ -39,6 +40,8 @@ __all__ = [
     "REGION_COLORS", "new_figure", "draw_points", "points_legend_handles", "grid_for",
     "DecisionMap", "draw_decision_regions", "figure_to_png", "drawn_texts", "figure_problems",
     "legend_problems", "static_picture_dpi",
+    # png: fast PNG files for the page, small ones for a stored notebook
+    "quick_png", "compact_png",
     # fonts: Hangul in the figures when the package speaks Korean
     "LATIN_FONT", "KOREAN_FONT", "korean_font_path", "font_family_for",
     # one module per engine module

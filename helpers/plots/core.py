@@ -28,6 +28,7 @@ from PIL import Image
 from ..i18n import N_, _
 from . import fonts  # noqa: F401  (figures in Korean get a font with Hangul)
 from ._fast_text import FastTextCanvas
+from .png import quick_png
 
 __all__ = ["OUTPUT_WIDTH_PX", "MIN_TEXT_PX", "NOTEBOOK_DPI", "MAX_WIDTH_IN", "TEXT_PT",
            "CLASS_COLORS", "REGION_COLORS", "new_figure", "draw_points", "points_legend_handles",
@@ -222,13 +223,17 @@ def figure_to_png(fig, dpi=80):
 
     The same picture as ``fig.savefig(..., format="png", dpi=dpi)`` in about half the time:
     savefig draws a figure with a layout engine twice (once to lay it out, once to paint), a
-    canvas draw lays out and paints in one pass."""
+    canvas draw lays out and paints in one pass. An opaque picture (every figure the course
+    draws) is written by :func:`quick_png`, about four times faster than Pillow's PNG writer and
+    no bigger; one with see-through pixels keeps them, written by Pillow."""
     canvas = fig.canvas if isinstance(fig.canvas, FastTextCanvas) else FastTextCanvas(fig)
     shown_dpi = fig.dpi
     fig.dpi = dpi
     try:
         canvas.draw()
         pixels = np.asarray(canvas.buffer_rgba())
+        if pixels[..., 3].min() == 255:
+            return quick_png(pixels)
         buffer = io.BytesIO()
         Image.fromarray(pixels).save(buffer, format="png")
     finally:
@@ -262,10 +267,10 @@ def drawn_texts(fig):
     return seen
 
 
-def static_picture_dpi(fig, scale=1.5, width_px=OUTPUT_WIDTH_PX):
-    """The resolution at which a widget's stored picture is seen: it is drawn at ``scale`` times
-    the live resolution, and a browser shrinks it to fit the output area if it is wider."""
-    return min(fig.dpi * scale, width_px / fig.get_figwidth())
+def static_picture_dpi(fig, width_px=OUTPUT_WIDTH_PX):
+    """The resolution at which a widget's stored picture is seen: the stored picture is the live
+    one (the figure's own dpi), shrunk by the browser only if it is wider than the output area."""
+    return min(fig.dpi, width_px / fig.get_figwidth())
 
 
 def legend_problems(fig):

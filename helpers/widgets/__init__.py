@@ -15,7 +15,6 @@ from .digit_inspector import DigitInspector
 from .drawing_pad import DrawingPad
 from .layer_inspector import STAGE_EXPLANATIONS, LayerInspector
 from .model_explorer import HYPER_PARAMETERS, ModelExplorer
-from .png import compact_png, quick_png
 from .rule_builder import RuleBuilder
 from .stepper import STEPPER_DEFAULTS, TrainingStepper
 from .timeline import TimelineExplorer

@@ -22,7 +22,7 @@ from ..i18n import _, get_language
 from ..plots.fonts import font_family_for
 from ..plots.training_session import EVERYTHING, NOTHING, stitch_images, stitch_pictures
 from ..plots._fast_text import FastTextCanvas
-from .png import compact_png, quick_png
+from ..plots.png import compact_png, quick_png
 
 __all__ = ["CourseWidget", "FigureView", "PanelViews", "fit_width", "choices",
            "monospace_family"]
@@ -206,25 +206,16 @@ class FigureView:
         value = bytes(self.image.value)       # the widget keeps it as a memoryview
         return base64.b64decode(value.split(b",", 1)[1]) if value else b""
 
-    def static_image(self, scale=1.5):
-        """The whole figure drawn afresh at ``scale`` times the live resolution (so small text
-        stays readable in a stored notebook), as an RGB image. It is drawn straight onto a
-        canvas, as savefig would draw it, without writing and reading back a PNG."""
-        self._draw()                    # lay out (once) and bring the live picture up to date
-        dpi = self.fig.dpi
-        canvas = FastTextCanvas(self.fig)           # becomes the figure's canvas for a moment
-        try:
-            self.fig.dpi = dpi * scale
-            canvas.draw()
-            return Image.fromarray(np.asarray(canvas.buffer_rgba())).convert("RGB")
-        finally:
-            self.fig.dpi = dpi
-            self.fig.set_canvas(self.canvas)
+    def stored_image(self):
+        """The picture the page shows, as an RGB image: what a notebook stores for viewers
+        without a kernel (GitHub, nbviewer, JupyterLab before Run All). It is the live picture,
+        pixel for pixel (not a JPEG frame), taken from the canvas instead of drawn again."""
+        return Image.fromarray(self._draw()).convert("RGB")
 
-    def compact_png(self, scale=1.5):
-        """The static picture a notebook stores for GitHub and nbviewer: :meth:`static_image`
-        in 256 colours (see :func:`compact_png`)."""
-        return compact_png(self.static_image(scale))
+    def compact_png(self):
+        """The static picture a notebook stores: :meth:`stored_image` in 256 colours (see
+        :func:`compact_png`)."""
+        return compact_png(self.stored_image())
 
     def refresh(self, from_group=0, after=None, pause=0.0):
         """Draw the figure again and send the new picture to the browser (see the class
@@ -351,7 +342,7 @@ class CourseWidget:
         if self.view is None:
             return data
         data["image/png"] = self.view.compact_png()
-        # drawn at 1.5x for sharpness, shown at the live picture's size (no wider than the page)
+        # the live picture, shown at its own size (no wider than the page)
         return data, {"image/png": {"width": self.view.width_px}}
 
 
@@ -437,6 +428,7 @@ class PanelViews:
         return self._stitched(FigureView.png)
 
     def compact_png(self):
-        """The static picture a notebook stores: all panels, sharp and in few colours."""
-        return compact_png(stitch_images([[self.views[n].static_image() for n in row]
+        """The static picture a notebook stores: all panels as the page shows them, in few
+        colours."""
+        return compact_png(stitch_images([[self.views[n].stored_image() for n in row]
                                           for row in self.ROWS]))

@@ -1,4 +1,4 @@
-"""PNG files for the widgets' pictures: fast ones for the page, small ones for the notebook."""
+"""PNG files for the course's pictures: fast ones for the page, small ones for a stored notebook."""
 import io
 import struct
 import zlib
