@@ -36,9 +36,9 @@ threadpool_limits(limits=1)
 # Python's collector of reference cycles runs after every 700 new objects (its default); every
 # tenth run also walks the objects that survived earlier runs, and now and then all of memory.
 # A notebook here makes hundreds of thousands of small objects (matplotlib's artists, NumPy's
-# arrays) and keeps most of them, so these walks freed little and took 0.2-0.3 s of a heavy
-# notebook. Run after every 20,000 new objects instead, notebooks 04-07 took 0.3-0.4 s less
-# each and their kernels peaked at the same memory (measured on the 2-core machine).
+# arrays) and keeps most of them, so these walks freed little and took 0.2-0.3 s of each heavy
+# notebook (04-07, on the 2-core machine). Run after every 20,000 new objects instead, the
+# collector takes 0.04-0.08 s there, and the kernels peak at the same memory.
 gc.set_threshold(max(gc.get_threshold()[0], 20_000), *gc.get_threshold()[1:])
 
 from . import (datasets, gradcheck, layers, losses, models, optimizers,  # noqa: E402
