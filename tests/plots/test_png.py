@@ -1,4 +1,5 @@
-"""The widgets' PNG writers (png.py): exact pixels, valid files."""
+"""The course's PNG writers (helpers/plots/png.py) and the cell figures written with them:
+exact pixels, valid files."""
 import io
 
 import numpy as np

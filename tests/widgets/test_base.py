@@ -80,9 +80,10 @@ def test_the_stored_picture_is_the_live_picture_and_leaves_live_redraws_exact():
     fig, slow, fast = two_panel_figure()
     view = FigureView(fig, moving=[[slow], [fast]], live_format="jpeg")
     image, stored = view.stored_image(), Image.open(io.BytesIO(view.compact_png()))
-    # the live pixels themselves (not the JPEG frame the page got) ...
-    live = np.asarray(Image.fromarray(view._draw()).convert("RGB"))
+    # exactly what another view of the same figure draws (not the JPEG frame the page got) ...
+    live = full_redraw_png(two_panel_figure()[0])[..., :3]
     assert np.array_equal(np.asarray(image), live)
+    assert not np.array_equal(pixels(view.frame), live)
     # ... stored in 256 colours at most, at the live size
     assert stored.mode == "P" and stored.size == (live.shape[1], live.shape[0])
     difference = np.abs(np.asarray(stored.convert("RGB")).astype(int) - live)
