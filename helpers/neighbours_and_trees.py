@@ -51,17 +51,39 @@ class KNearestNeighbors(Classifier):
         d2 = (np.sum(X ** 2, axis=1)[:, None] - 2 * X @ self.X_.T
               + np.sum(self.X_ ** 2, axis=1)[None, :])
         d2 = np.maximum(d2, 0.0)
-        idx = np.argpartition(d2, self.k - 1, axis=1)[:, :self.k]     # the k smallest, unsorted
+        if self.k > 20 or self.k >= d2.shape[1]:          # many neighbours: a partial sort
+            return _k_smallest(d2, self.k)
+        # Few neighbours: take the closest point, hide it, take the next closest, ... (np.argmin
+        # is much faster than a partial sort). One extra step also finds the (k+1)-th point.
+        hidden, rows = d2.copy(), np.arange(len(d2))
+        idx = np.empty((len(d2), self.k + 1), dtype=np.intp)
+        for j in range(self.k + 1):
+            idx[:, j] = np.argmin(hidden, axis=1)
+            hidden[rows, idx[:, j]] = np.inf
         d_idx = np.take_along_axis(d2, idx, axis=1)
-        by_distance = np.argsort(d_idx, axis=1, kind="stable")
-        return (np.sqrt(np.take_along_axis(d_idx, by_distance, axis=1)),
-                np.take_along_axis(idx, by_distance, axis=1))
+        distances, idx = np.sqrt(d_idx[:, :-1]), idx[:, :-1]
+        # Where two of these k+1 points are exactly equally far, a tie decides their order (or
+        # which one counts): redo those rows with the partial sort, so that ties are always
+        # broken the same way, whatever k is.
+        tied = ~np.all(d_idx[:, 1:] > d_idx[:, :-1], axis=1)
+        if tied.any():
+            distances[tied], idx[tied] = _k_smallest(d2[tied], self.k)
+        return distances, idx
 
     def predict_proba(self, X):
         _distances, neighbours = self.kneighbors(X)
         votes = self.y_[neighbours]                      # (n, k) class positions
         counts = np.stack([(votes == c).sum(axis=1) for c in range(len(self.classes_))], axis=1)
         return counts / self.k
+
+
+def _k_smallest(d2, k):
+    """Square roots and positions of the k smallest entries of each row, smallest first."""
+    idx = np.argpartition(d2, k - 1, axis=1)[:, :k]                  # the k smallest, unsorted
+    d_idx = np.take_along_axis(d2, idx, axis=1)
+    by_distance = np.argsort(d_idx, axis=1, kind="stable")
+    return (np.sqrt(np.take_along_axis(d_idx, by_distance, axis=1)),
+            np.take_along_axis(idx, by_distance, axis=1))
 
 
 # ----- decision tree ----------------------------------------------------------------------------
@@ -80,23 +102,46 @@ def _best_split(X, y, n_classes):
     """The (feature, threshold, weighted impurity) of the best "x[feature] <= threshold" cut.
 
     Every feature is sorted once; running class counts give the Gini impurity of the two sides
-    for every possible cut at once. Cuts lie halfway between neighbouring distinct values.
-    Returns None when all rows are identical.
+    for every possible cut at once. Cuts lie halfway between neighbouring distinct values; among
+    cuts with the same impurity (as computed with :func:`gini`) the first feature, then the
+    smallest threshold wins. Returns None when all rows are identical.
     """
     n = len(X)
     order = np.argsort(X, axis=0, kind="stable")                 # (n, features)
     values = np.take_along_axis(X, order, axis=0)
-    onehot = np.eye(n_classes)[y]
-    left = np.cumsum(onehot[order], axis=0)[:-1]                  # counts left of each cut
-    right = onehot.sum(axis=0) - left
+    labels = y[order].astype(np.min_scalar_type(n_classes))     # small integers sort fastest
+    totals = np.bincount(y, minlength=n_classes)                 # class sizes T_c
+    # The size-weighted Gini impurity of a cut is (n - L / n_left - R / n_right) / n, where
+    # L = sum over classes of (count of the class left of the cut)², R the same on the right.
+    # A row joining the left side raises its class's count l there by 1, so L grows by 2 l + 1,
+    # l being the number of rows of its class that come before it in the sorted order.
+    by_class = np.argsort(labels, axis=0, kind="stable")   # rows grouped by class, order kept
+    place = np.empty_like(by_class)
+    place[by_class, np.arange(X.shape[1])] = np.arange(n)[:, None]    # each row's place there
+    same_before = place - (np.cumsum(totals) - totals)[labels]    # minus where its class starts
+    L = np.cumsum(2 * same_before + 1, axis=0)[:-1]
+    # R = sum (T_c - l_c)² = sum T_c² - 2 sum T_c l_c + L, all whole numbers
+    R = totals @ totals - 2 * np.cumsum(totals[labels], axis=0)[:-1] + L
     n_left = np.arange(1, n)[:, None]
-    weighted = (n_left * gini(left) + (n - n_left) * gini(right)) / n
+    weighted = (n - L / n_left - R / (n - n_left)) / n
     weighted[values[1:] <= values[:-1]] = np.inf                  # cannot cut between equals
     if not np.isfinite(weighted).any():
         return None
-    feature, position = np.unravel_index(np.argmin(weighted.T), weighted.T.shape)
+    # the best few cuts (with a wide margin for rounding), first feature first
+    features, positions = np.nonzero(weighted.T <= weighted.min() + 1e-9)
+    impurity = weighted[positions, features]
+    if len(features) > 1:
+        # Rounding can make equally good cuts differ in the last digit. So recompute these
+        # with gini() of the class counts, exactly as a direct method would, and take the
+        # first lowest: ties then always go the same way.
+        columns, column = np.unique(features, return_inverse=True)
+        left = np.cumsum(np.eye(n_classes)[labels[:, columns]], axis=0)[positions, column]
+        n_left = positions + 1
+        impurity = (n_left * gini(left) + (n - n_left) * gini(totals - left)) / n
+    best = np.argmin(impurity)
+    feature, position = features[best], positions[best]
     threshold = (values[position, feature] + values[position + 1, feature]) / 2.0
-    return int(feature), float(threshold), float(weighted[position, feature])
+    return int(feature), float(threshold), float(impurity[best])
 
 
 class DecisionTree(Classifier):
