@@ -28,6 +28,7 @@ from PIL import Image
 from ..i18n import N_, _
 from . import fonts  # noqa: F401  (figures in Korean get a font with Hangul)
 from ._fast_text import FastTextCanvas
+from ._quick_ticks import quick_ticks
 from .png import quick_png
 
 __all__ = ["OUTPUT_WIDTH_PX", "MIN_TEXT_PX", "NOTEBOOK_DPI", "MAX_WIDTH_IN", "TEXT_PT",
@@ -65,7 +66,7 @@ def new_figure(nrows=1, ncols=1, width=4.0, height=3.6, **kwargs):
 
     Returns ``(fig, axes)``; ``axes`` is a single Axes for a 1×1 grid, otherwise an array.
     """
-    fig = Figure(figsize=(width * ncols, height * nrows), layout="constrained")
+    fig = quick_ticks(Figure(figsize=(width * ncols, height * nrows), layout="constrained"))
     axes = fig.subplots(nrows, ncols, squeeze=True, **kwargs)
     return fig, axes
 

@@ -26,6 +26,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from ..i18n import _
+from ._quick_ticks import quick_ticks
 from .core import CLASS_COLORS, REGION_COLORS
 
 __all__ = ["RegionPanel", "CurvesPanel", "GradientPanel", "SharpImage", "stitch_images",
@@ -124,7 +125,7 @@ class _Panel:
     change only when they must."""
 
     def __init__(self, width, height, dpi):
-        self.fig = Figure(figsize=(width, height), dpi=dpi)
+        self.fig = quick_ticks(Figure(figsize=(width, height), dpi=dpi))
         self.drawn_version = None
         self.limits = {}
 
