@@ -29,6 +29,7 @@ from ..i18n import N_, _
 from . import fonts  # noqa: F401  (figures in Korean get a font with Hangul)
 from ._fast_text import FastTextCanvas
 from ._quick_ticks import quick_ticks
+from ._settled_layout import SettlingLayoutEngine
 from .png import quick_png
 
 __all__ = ["OUTPUT_WIDTH_PX", "MIN_TEXT_PX", "NOTEBOOK_DPI", "MAX_WIDTH_IN", "TEXT_PT",
@@ -64,9 +65,12 @@ REGION_COLORS = ["#f3d9b1", "#9fb8d9", "#c6e2b5", "#b9def2", "#f7e1a0", "#ecc6dd
 def new_figure(nrows=1, ncols=1, width=4.0, height=3.6, **kwargs):
     """A Figure with a grid of axes, made without pyplot (so it is never shown twice).
 
-    Returns ``(fig, axes)``; ``axes`` is a single Axes for a 1×1 grid, otherwise an array.
+    Returns ``(fig, axes)``; ``axes`` is a single Axes for a 1×1 grid, otherwise an array. The
+    figure is laid out by constrained layout (:mod:`helpers.plots._settled_layout`) and makes
+    its ticks quickly (:mod:`helpers.plots._quick_ticks`).
     """
-    fig = quick_ticks(Figure(figsize=(width * ncols, height * nrows), layout="constrained"))
+    fig = quick_ticks(Figure(figsize=(width * ncols, height * nrows),
+                             layout=SettlingLayoutEngine()))
     axes = fig.subplots(nrows, ncols, squeeze=True, **kwargs)
     return fig, axes
 

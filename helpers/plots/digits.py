@@ -14,6 +14,7 @@ from matplotlib.figure import Figure
 from ..i18n import N_, _
 from ..validation import as_2d, as_labels
 from ._quick_ticks import quick_ticks
+from ._settled_layout import SettlingLayoutEngine
 from .core import MAX_WIDTH_IN, OUTPUT_WIDTH_PX, TEXT_PT, new_figure, translated
 
 __all__ = ["DIGIT_COLORS", "draw_digit", "plot_examples", "plot_learning_curves",
@@ -135,7 +136,7 @@ def plot_mistakes(X, y_true, proba, indices, ncols=4, title=N_("The network's wo
     ncols = min(ncols, len(indices))
     nrows = -(-len(indices) // ncols)
     fig = quick_ticks(Figure(figsize=(min(2.3, MAX_WIDTH_IN / ncols) * ncols, 3.0 * nrows),
-                             layout="constrained"))
+                             layout=SettlingLayoutEngine()))
     grid = fig.add_gridspec(2 * nrows, ncols, height_ratios=[1.5, 1.0] * nrows)
     classes = np.arange(proba.shape[1])
     for n, i in enumerate(indices):
