@@ -158,9 +158,10 @@ class BinaryCrossEntropy(Loss):
     def compute(self, pred, t):
         if self.from_logits:
             z = pred
-            self._cache = (sigmoid(z), t)
+            e = np.exp(-np.abs(z))      # never overflows; shared by the two lines below
+            self._cache = (np.where(z >= 0, 1.0, e) / (1.0 + e), t)    # = sigmoid(z), exactly
             # log(1 + exp(z)) - t z, written so that exp never overflows
-            per_sample = np.maximum(z, 0) - z * t + np.log1p(np.exp(-np.abs(z)))
+            per_sample = np.maximum(z, 0) - z * t + np.log1p(e)
         else:
             if pred.min() < 0 or pred.max() > 1:
                 raise ValueError(_("binary cross-entropy expects probabilities in [0, 1]; for "

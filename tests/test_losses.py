@@ -3,6 +3,7 @@ import pytest
 from sklearn.metrics import log_loss
 
 from helpers import losses
+from helpers.layers import sigmoid
 from helpers.losses import BinaryCrossEntropy, MeanSquaredError, SoftmaxCrossEntropy
 from tests.reference import central_difference, relative_error
 
@@ -181,3 +182,15 @@ def test_bad_targets_are_named_as_targets(loss, n_outputs, target, message):
 def test_binary_cross_entropy_needs_one_output():
     with pytest.raises(ValueError, match="one output per sample, got 3"):
         BinaryCrossEntropy().prepare([0, 1], 2, 3)
+
+
+def test_binary_cross_entropy_from_logits_shares_one_exp_and_changes_no_number():
+    # the loss and the sigmoid it keeps for backward() come from one exp(-|z|): the very same
+    # numbers as computing each directly, down to the last bit, over the whole range of z
+    rng = np.random.default_rng(0)
+    z = np.concatenate([rng.normal(0.0, 30.0, (4000, 1)), [[0.0], [-0.0], [800.0], [-800.0]]])
+    t = (rng.random((len(z), 1)) > 0.5).astype(float)
+    loss = BinaryCrossEntropy(from_logits=True)
+    direct = np.mean(np.maximum(z, 0) - z * t + np.log1p(np.exp(-np.abs(z))))
+    assert loss.compute(z, t) == float(direct)
+    assert np.array_equal(loss.backward(), (sigmoid(z) - t) / len(z))
