@@ -8,7 +8,8 @@ models, feature maps, or the course's model with scikit-learn's.
 import numpy as np
 
 from ..i18n import N_, _
-from .core import MAX_WIDTH_IN, TEXT_PT, draw_decision_regions, new_figure, translated
+from .core import (MAX_WIDTH_IN, TEXT_PT, draw_decision_regions, log_scale, new_figure,
+                   translated)
 
 __all__ = ["draw_model", "plot_models", "plot_loss_curve", "plot_perceptron_mistakes"]
 
@@ -57,7 +58,7 @@ def plot_loss_curve(losses, title=N_("Training: the loss after each step"), labe
     fig, ax = new_figure(width=5.0, height=3.0)
     for name, values in curves.items():
         ax.plot(np.arange(1, len(values) + 1), values, label=translated(name), lw=1.8)
-    ax.set_xscale("log")
+    log_scale(ax.xaxis)
     ax.set_xlabel(_("step of gradient descent (log scale)"))
     ax.set_ylabel(_("loss (cross-entropy + penalty)"))
     ax.set_title(translated(title), fontsize=TEXT_PT + 1)

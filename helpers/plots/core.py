@@ -23,6 +23,7 @@ from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.ticker import LogFormatter
 from PIL import Image
 
 from ..i18n import N_, _
@@ -35,7 +36,7 @@ from .png import quick_png
 __all__ = ["OUTPUT_WIDTH_PX", "MIN_TEXT_PX", "NOTEBOOK_DPI", "MAX_WIDTH_IN", "TEXT_PT",
            "CLASS_COLORS", "REGION_COLORS", "new_figure", "draw_points", "points_legend_handles",
            "grid_for", "DecisionMap", "draw_decision_regions", "figure_to_png", "drawn_texts",
-           "figure_problems", "legend_problems", "static_picture_dpi"]
+           "figure_problems", "legend_problems", "static_picture_dpi", "log_scale"]
 
 #: The widest picture JupyterLab shows at full size, in CSS pixels; anything wider is shrunk to
 #: fit, and its text with it. Measured in JupyterLab 4.6 in headless Chromium with the browser
@@ -73,6 +74,22 @@ def new_figure(nrows=1, ncols=1, width=4.0, height=3.6, **kwargs):
                              layout=SettlingLayoutEngine()))
     axes = fig.subplots(nrows, ncols, squeeze=True, **kwargs)
     return fig, axes
+
+
+class _PlainLogLabels(LogFormatter):
+    """matplotlib's labels for a log scale (the same ticks labelled), as plain numbers."""
+
+    def _num_to_string(self, x, vmin, vmax):
+        return f"{x:g}"
+
+
+def log_scale(axis):
+    """Put ``axis`` (``ax.xaxis`` or ``ax.yaxis``) on a log scale labelled with plain numbers:
+    0.01, 1, 100 rather than 10⁻², 10⁰, 10² (easier to read, and plain text, which matplotlib
+    lays out far faster than the math it sets powers in)."""
+    getattr(axis.axes, f"set_{axis.axis_name}scale")("log")
+    axis.set_major_formatter(_PlainLogLabels())
+    axis.set_minor_formatter(_PlainLogLabels(labelOnlyBase=False))
 
 
 def translated(text):

@@ -15,7 +15,7 @@ from ..i18n import N_, _
 from ..validation import as_2d, as_labels
 from ._quick_ticks import quick_ticks
 from ._settled_layout import SettlingLayoutEngine
-from .core import MAX_WIDTH_IN, OUTPUT_WIDTH_PX, TEXT_PT, new_figure, translated
+from .core import MAX_WIDTH_IN, OUTPUT_WIDTH_PX, TEXT_PT, log_scale, new_figure, translated
 
 __all__ = ["DIGIT_COLORS", "draw_digit", "plot_examples", "plot_learning_curves",
            "plot_confusion_matrix", "plot_mistakes", "plot_projections", "plot_separation",
@@ -87,7 +87,7 @@ def plot_learning_curves(history, title=N_("Learning curves")):
         ax.set_ylabel(_(name))
         ax.grid(alpha=0.3)
         ax.legend(fontsize=TEXT_PT)
-    ax_loss.set_yscale("log")
+    log_scale(ax_loss.yaxis)
     ax_loss.set_title(_("Loss"))
     ax_acc.set_title(_("Accuracy"))
     fig.suptitle(translated(title))
