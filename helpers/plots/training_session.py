@@ -27,7 +27,7 @@ from matplotlib.lines import Line2D
 
 from ..i18n import _
 from ._quick_ticks import quick_ticks
-from .core import CLASS_COLORS, REGION_COLORS
+from .core import CLASS_COLORS, REGION_COLORS, log_scale
 
 __all__ = ["RegionPanel", "CurvesPanel", "GradientPanel", "SharpImage", "stitch_images",
            "stitch_pictures"]
@@ -275,7 +275,7 @@ class GradientPanel(_Panel):
         super().__init__(3.25, 2.75, dpi)
         ax = self.ax = self.fig.add_axes([0.24, 0.24, 0.72, 0.56])
         ax.set_title(_("gradient size (last step)"), fontsize=TITLE, loc="left", x=-0.18)
-        ax.set_yscale("log")
+        log_scale(ax.yaxis)
         ax.set_ylabel(_("norm"), fontsize=TEXT, labelpad=1)
         ax.set_xlabel(_("layer"), fontsize=TEXT, labelpad=1)
         ax.tick_params(labelsize=TEXT, pad=2)
