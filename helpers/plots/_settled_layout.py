@@ -68,22 +68,23 @@ def _inside_its_axes(ax, renderer):
 
 def _measuring_once(ax):
     measure = type(ax).get_tightbbox.__get__(ax)
-    first = None           # (the ticks then, the margins around the Axes' box then)
+    first = None    # (its ticks and whether its titles fit then, its margins then)
 
     def get_tightbbox(renderer=None, *args, **kwargs):
         nonlocal first
         if args or not kwargs.get("for_layout_only") or kwargs.get("bbox_extra_artists"):
             return measure(renderer, *args, **kwargs)
         ax.apply_aspect()  # the Axes' box as measuring would find it
-        ticks, box = (_shown_ticks(ax), _inside_its_axes(ax, renderer)), ax.bbox
-        if first is not None and first[0] == ticks and ticks[1]:
+        box = ax.bbox
+        now = _shown_ticks(ax), _inside_its_axes(ax, renderer)
+        if first is not None and first[0] == now and now[1]:
             left, bottom, right, top = first[1]
             return Bbox.from_extents(box.x0 - left, box.y0 - bottom, box.x1 + right,
                                      box.y1 + top)
         reach = measure(renderer, *args, **kwargs)
         if reach is not None:
-            first = ticks, (box.x0 - reach.x0, box.y0 - reach.y0, reach.x1 - box.x1,
-                            reach.y1 - box.y1)
+            first = now, (box.x0 - reach.x0, box.y0 - reach.y0, reach.x1 - box.x1,
+                          reach.y1 - box.y1)
         return reach
 
     return get_tightbbox
@@ -104,7 +105,7 @@ def _each_axes_measured_once(figure):
 
 class SettlingLayoutEngine(ConstrainedLayoutEngine):
     """matplotlib's constrained layout (the same settings), measuring an Axes again in the
-    second pass only when its ticks changed."""
+    second pass only when it must (see the module's description)."""
 
     def execute(self, fig):
         if not SHORTCUT or fig.subfigs:
