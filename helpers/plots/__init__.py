@@ -13,7 +13,8 @@ from .classical import draw_model, plot_loss_curve, plot_models, plot_perceptron
 from .core import (CLASS_COLORS, MAX_WIDTH_IN, MIN_TEXT_PX, NOTEBOOK_DPI, OUTPUT_WIDTH_PX,
                    REGION_COLORS, TEXT_PT, DecisionMap, draw_decision_regions, draw_points,
                    drawn_texts, figure_problems, figure_to_png, grid_for, legend_problems,
-                   log_scale, new_figure, points_legend_handles, static_picture_dpi)
+                   course_figure, log_scale, new_figure, points_legend_handles,
+                   static_picture_dpi)
 from .fonts import KOREAN_FONT, LATIN_FONT, font_family_for, korean_font_path
 from .course_map import plot_nested_fields, plot_road_map
 from .depth import (GRID_COLORS, StagePanel, grid_legend_handles, plot_layer_strip,
@@ -39,7 +40,7 @@ __all__ = [
     "OUTPUT_WIDTH_PX", "MIN_TEXT_PX", "NOTEBOOK_DPI", "MAX_WIDTH_IN", "TEXT_PT", "CLASS_COLORS",
     "REGION_COLORS", "new_figure", "draw_points", "points_legend_handles", "grid_for",
     "DecisionMap", "draw_decision_regions", "figure_to_png", "drawn_texts", "figure_problems",
-    "legend_problems", "static_picture_dpi", "log_scale",
+    "legend_problems", "static_picture_dpi", "log_scale", "course_figure",
     # png: fast PNG files for the page, small ones for a stored notebook
     "quick_png", "compact_png",
     # fonts: Hangul in the figures when the package speaks Korean

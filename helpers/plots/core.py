@@ -36,7 +36,8 @@ from .png import quick_png
 __all__ = ["OUTPUT_WIDTH_PX", "MIN_TEXT_PX", "NOTEBOOK_DPI", "MAX_WIDTH_IN", "TEXT_PT",
            "CLASS_COLORS", "REGION_COLORS", "new_figure", "draw_points", "points_legend_handles",
            "grid_for", "DecisionMap", "draw_decision_regions", "figure_to_png", "drawn_texts",
-           "figure_problems", "legend_problems", "static_picture_dpi", "log_scale"]
+           "figure_problems", "legend_problems", "static_picture_dpi", "log_scale",
+           "course_figure"]
 
 #: The widest picture JupyterLab shows at full size, in CSS pixels; anything wider is shrunk to
 #: fit, and its text with it. Measured in JupyterLab 4.6 in headless Chromium with the browser
@@ -63,15 +64,22 @@ CLASS_COLORS = ["#ffffff", "#000000", "#e69f00", "#56b4e9", "#009e73", "#cc79a7"
 REGION_COLORS = ["#f3d9b1", "#9fb8d9", "#c6e2b5", "#b9def2", "#f7e1a0", "#ecc6dd"]
 
 
-def new_figure(nrows=1, ncols=1, width=4.0, height=3.6, **kwargs):
-    """A Figure with a grid of axes, made without pyplot (so it is never shown twice).
+def course_figure(figsize, layout="constrained", **kwargs):
+    """An empty Figure as the course makes them, without pyplot (so it is never shown twice):
+    ``layout="constrained"`` lays it out with :mod:`helpers.plots._settled_layout`'s constrained
+    layout (``None``: the axes stay where they are put), and its axes make their ticks quickly
+    (:mod:`helpers.plots._quick_ticks`). Other keywords go to ``Figure``."""
+    if layout == "constrained":
+        layout = SettlingLayoutEngine()
+    return quick_ticks(Figure(figsize=figsize, layout=layout, **kwargs))
 
-    Returns ``(fig, axes)``; ``axes`` is a single Axes for a 1×1 grid, otherwise an array. The
-    figure is laid out by constrained layout (:mod:`helpers.plots._settled_layout`) and makes
-    its ticks quickly (:mod:`helpers.plots._quick_ticks`).
+
+def new_figure(nrows=1, ncols=1, width=4.0, height=3.6, **kwargs):
+    """A Figure with a grid of axes (a :func:`course_figure` laid out by constrained layout).
+
+    Returns ``(fig, axes)``; ``axes`` is a single Axes for a 1×1 grid, otherwise an array.
     """
-    fig = quick_ticks(Figure(figsize=(width * ncols, height * nrows),
-                             layout=SettlingLayoutEngine()))
+    fig = course_figure((width * ncols, height * nrows))
     axes = fig.subplots(nrows, ncols, squeeze=True, **kwargs)
     return fig, axes
 

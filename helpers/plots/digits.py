@@ -9,13 +9,11 @@ import re
 
 import numpy as np
 from matplotlib.colors import to_hex
-from matplotlib.figure import Figure
 
 from ..i18n import N_, _
 from ..validation import as_2d, as_labels
-from ._quick_ticks import quick_ticks
-from ._settled_layout import SettlingLayoutEngine
-from .core import MAX_WIDTH_IN, OUTPUT_WIDTH_PX, TEXT_PT, log_scale, new_figure, translated
+from .core import (MAX_WIDTH_IN, OUTPUT_WIDTH_PX, TEXT_PT, course_figure, log_scale, new_figure,
+                   translated)
 
 __all__ = ["DIGIT_COLORS", "draw_digit", "plot_examples", "plot_learning_curves",
            "plot_confusion_matrix", "plot_mistakes", "plot_projections", "plot_separation",
@@ -135,8 +133,7 @@ def plot_mistakes(X, y_true, proba, indices, ncols=4, title=N_("The network's wo
         return fig
     ncols = min(ncols, len(indices))
     nrows = -(-len(indices) // ncols)
-    fig = quick_ticks(Figure(figsize=(min(2.3, MAX_WIDTH_IN / ncols) * ncols, 3.0 * nrows),
-                             layout=SettlingLayoutEngine()))
+    fig = course_figure((min(2.3, MAX_WIDTH_IN / ncols) * ncols, 3.0 * nrows))
     grid = fig.add_gridspec(2 * nrows, ncols, height_ratios=[1.5, 1.0] * nrows)
     classes = np.arange(proba.shape[1])
     for n, i in enumerate(indices):

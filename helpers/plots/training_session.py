@@ -22,12 +22,10 @@ from PIL import Image
 from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.colors import to_rgb
-from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from ..i18n import _
-from ._quick_ticks import quick_ticks
-from .core import CLASS_COLORS, REGION_COLORS, log_scale
+from .core import CLASS_COLORS, REGION_COLORS, course_figure, log_scale
 
 __all__ = ["RegionPanel", "CurvesPanel", "GradientPanel", "SharpImage", "stitch_images",
            "stitch_pictures"]
@@ -125,7 +123,7 @@ class _Panel:
     change only when they must."""
 
     def __init__(self, width, height, dpi):
-        self.fig = quick_ticks(Figure(figsize=(width, height), dpi=dpi))
+        self.fig = course_figure((width, height), layout=None, dpi=dpi)
         self.drawn_version = None
         self.limits = {}
 
