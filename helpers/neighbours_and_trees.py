@@ -101,8 +101,8 @@ def gini(counts):
 def _best_split(X, y, n_classes):
     """The (feature, threshold, weighted impurity) of the best "x[feature] <= threshold" cut.
 
-    Every feature is sorted once; running class counts give the Gini impurity of the two sides
-    for every possible cut at once. Cuts lie halfway between neighbouring distinct values; among
+    Every feature is sorted once; running sums of squared class counts (whole numbers) give the
+    Gini impurity of the two sides for every possible cut at once. Cuts lie halfway between neighbouring distinct values; among
     cuts with the same impurity (as computed with :func:`gini`) the first feature, then the
     smallest threshold wins. Returns None when all rows are identical.
     """

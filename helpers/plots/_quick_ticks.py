@@ -45,6 +45,8 @@ def _copy_artist(artist):
 
 
 def _copyable(tick):
+    """True when no part of ``tick`` has a box drawn round it (matplotlib does not pass boxes on
+    to new ticks, so such a tick is not copied)."""
     return all(getattr(tick, part).__dict__.get("_bbox_patch") is None for part in _PARTS)
 
 
