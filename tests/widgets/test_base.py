@@ -237,3 +237,77 @@ def test_the_stored_picture_is_what_savefig_draws():
     fast.set_ydata([0.6, 0.1])
     view.refresh()
     assert np.array_equal(pixels(view.png()), full_redraw_png(fig))
+
+# ----- the first live picture after the notebook has stored one --------------------------------
+def count_drawing(monkeypatch, view):
+    """Count the view's draws on its canvas (full draws and moving artists drawn alone)."""
+    drawn = []
+    original = FigureView._draw_on_canvas
+    monkeypatch.setattr(FigureView, "_draw_on_canvas",
+                        lambda self, from_group: (drawn.append(self) if self is view else None)
+                        or original(self, from_group))
+    return drawn
+
+
+def twin_picture(slow_y, fast_y):
+    """The picture of a fresh two-panel figure posed so, drawn in full (a view of its own: a
+    second view of the same figure would take over its canvas)."""
+    fig, slow, fast = two_panel_figure()
+    slow.set_ydata(slow_y)
+    fast.set_ydata(fast_y)
+    return full_redraw_png(fig)
+
+
+@pytest.mark.parametrize("moving", ["none", "groups"])
+def test_the_first_live_picture_is_the_stored_one_not_drawn_again(monkeypatch, moving):
+    fig, slow, fast = two_panel_figure()
+
+    async def display_in_a_cell():
+        view = FigureView(fig, moving=[[slow], [fast]] if moving == "groups" else ())
+        fast.set_ydata([0.3, 0.7])
+        view.refresh(from_group=1)          # the widget's own set-up asks for a picture too
+        drawn = count_drawing(monkeypatch, view)
+        stored = view.compact_png()          # the notebook displays the widget: one draw
+        assert len(drawn) == 1 and view.frames_sent == 0
+        await asyncio.sleep(0)               # the cell's message handled: the live picture
+        return view, drawn, stored
+
+    view, drawn, stored = asyncio.run(display_in_a_cell())
+    assert len(drawn) == 1                   # sent without drawing again
+    assert view.renders == 1 and view.frames_sent == 1
+    assert np.array_equal(pixels(view.frame), twin_picture([0.1, 0.9], [0.3, 0.7]))
+    assert Image.open(io.BytesIO(stored)).size == Image.open(io.BytesIO(view.frame)).size
+    # anything asked for after the stored picture is drawn
+    fast.set_ydata([0.6, 0.2])
+    view.refresh(from_group=1)
+    assert len(drawn) == 2
+    assert np.array_equal(pixels(view.frame), twin_picture([0.1, 0.9], [0.6, 0.2]))
+
+
+def test_a_refresh_after_the_stored_picture_still_draws(monkeypatch):
+    fig, slow, fast = two_panel_figure()
+
+    async def display_then_change():
+        view = FigureView(fig, moving=[fast])
+        drawn = count_drawing(monkeypatch, view)
+        view.compact_png()
+        fast.set_ydata([0.2, 0.9])           # the cell changes the widget after displaying it
+        view.refresh()
+        await asyncio.sleep(0)
+        return view, drawn
+
+    view, drawn = asyncio.run(display_then_change())
+    assert len(drawn) == 2 and view.frames_sent == 1
+    assert np.array_equal(pixels(view.frame), twin_picture([0.1, 0.9], [0.2, 0.9]))
+
+
+def test_a_picture_drawn_for_another_image_is_not_reused(monkeypatch):
+    fig, slow, fast = two_panel_figure()
+    view = FigureView(fig, moving=[fast])
+    fast.set_ydata([0.9, 0.9])               # posed for another image (as ChoicePictures does)
+    url = view.picture_url()
+    fast.set_ydata([0.1, 0.9])               # back to the shown pose
+    drawn = count_drawing(monkeypatch, view)
+    view._render(0)                          # a picture asked for before the pose changed
+    assert len(drawn) == 1 and url != view.image.value
+    assert np.array_equal(pixels(view.frame), twin_picture([0.1, 0.9], [0.1, 0.9]))
