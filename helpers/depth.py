@@ -22,6 +22,7 @@ from .losses import SoftmaxCrossEntropy
 from .i18n import N_, _, pad, text_width
 from .models import Callback, Sequential, mlp
 from .optimizers import Adam
+from .stacked_training import fit_side_by_side
 from .training import side_by_side
 from .validation import positive_int, positive_number
 
@@ -365,25 +366,29 @@ def compare_shapes(shapes, split, activation="relu", epochs=150, lr=0.01, batch_
         raise ValueError(_("pass at least one seed, e.g. seeds=(0,)."))
     epochs = positive_int(epochs, "epochs")
     lr = positive_number(lr, "lr")
-    # every (shape, seed) is trained on its own, on all the machine's cores at once
-    trained = iter(side_by_side(_train_shape, [(sizes, activation, seed, split, epochs, lr,
-                                                batch_size)
-                                               for sizes in shapes for seed in seeds]))
+    # the seeds of one shape are trained together (helpers.stacked_training), and the shapes
+    # on all the machine's cores at once
+    trained = side_by_side(_train_shape, [(sizes, activation, seeds, split, epochs, lr,
+                                           batch_size) for sizes in shapes])
     results = []
-    for sizes in shapes:
-        runs = [next(trained) for _ in seeds]
+    for sizes, runs in zip(shapes, trained):
         first = runs[0][0]
         results.append(ShapeResult(sizes, first.count_params(), [r[1] for r in runs],
                                    [r[2] for r in runs], first))
     return ShapeComparison(results, seeds, epochs)
 
 
-def _train_shape(sizes, activation, seed, split, epochs, lr, batch_size):
-    """One network of :func:`compare_shapes`: (model, training accuracy, test accuracy)."""
+def _train_shape(sizes, activation, seeds, split, epochs, lr, batch_size):
+    """One shape of :func:`compare_shapes`, one network per seed, each trained as
+    ``model.fit(X_train, y_train, epochs, batch_size, seed=seed)`` trains it: a list of
+    (model, training accuracy, test accuracy)."""
     X_train, y_train, X_test, y_test = split
-    model = mlp(sizes, activation, seed=seed)
-    model.compile(SoftmaxCrossEntropy(), Adam(lr), metrics=["accuracy"])
-    history = model.fit(X_train, y_train, epochs=epochs, batch_size=batch_size, seed=seed,
-                        verbose=0)
-    return (model, float(history.history["accuracy"][-1]),
-            model.evaluate(X_test, y_test, return_dict=True)["accuracy"])
+    models = []
+    for seed in seeds:
+        model = mlp(sizes, activation, seed=seed)
+        model.compile(SoftmaxCrossEntropy(), Adam(lr), metrics=["accuracy"])
+        models.append(model)
+    histories = fit_side_by_side(models, X_train, y_train, epochs, batch_size, seeds)
+    return [(model, float(history.history["accuracy"][-1]),
+             model.evaluate(X_test, y_test, return_dict=True)["accuracy"])
+            for model, history in zip(models, histories)]
