@@ -5,7 +5,7 @@ different random starting weights, and looking at all the results. One small net
 step is a few dozen NumPy operations on tiny arrays, and most of its time goes into calling them,
 not into arithmetic. Three copies of the same shape can share those calls: their weights are
 stacked along a first axis (``W`` of shape (copies, n_in, n_out)), every copy gets its own
-mini-batch (its own shuffle, from its own seed), and one ``matmul`` does all three layers' work.
+mini-batch (its own shuffle, from its own seed), and one ``matmul`` does the three copies' work.
 
 Each copy ends exactly as ``model.fit(X, y, epochs, batch_size, seed=seed, verbose=0)`` leaves
 it, number for number: the same weights, optimizer state and History (the tests compare them
@@ -55,15 +55,16 @@ def can_stack(models):
             return False
         optimizer = model.optimizer
         if (type(optimizer) is not type(first.optimizer)
-                or vars(optimizer).keys() != vars(first.optimizer).keys()
+                or _settings(optimizer) != _settings(first.optimizer)
                 or optimizer.state is not None or optimizer.iterations
                 or model.watch.start is not None or model.metrics != first.metrics):
             return False
-        settings = {k: v for k, v in vars(optimizer).items() if k not in ("state", "_sizes")}
-        if settings != {k: v for k, v in vars(first.optimizer).items()
-                        if k not in ("state", "_sizes")}:
-            return False
     return all(type(layer) is Dense or type(layer) in ELEMENTWISE for layer in first.layers)
+
+
+def _settings(optimizer):
+    """An optimizer's settings (learning rate, betas, momentum, ...), without its state."""
+    return {k: v for k, v in vars(optimizer).items() if k not in ("state", "_sizes")}
 
 
 def fit_side_by_side(models, X, y, epochs, batch_size=32, seeds=None):
@@ -194,8 +195,8 @@ class _Stack:
         return histories
 
     def _watch_scores(self, X, t, what):
-        """Each model's loss (and accuracy) on all of X, by its own loss object, checked by its
-        own divergence watch; the copies' weights are loaded into the models first."""
+        """Each model's loss (and accuracy) on all of X, computed by its own loss object from
+        its copy's output and checked by its own divergence watch."""
         out = self.forward(X)
         scores = []
         for c, model in enumerate(self.models):

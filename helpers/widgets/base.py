@@ -102,8 +102,8 @@ class FigureView:
     is). Without a running event loop (scripts, tests) refresh() draws at once. A picture
     identical to the one already shown is not sent again, and a picture already on the canvas
     is not drawn again: a notebook that displays a widget draws the picture it stores, and the
-    first live picture, asked for before, is that one (in 04, 05 and 07 the widgets' first
-    live pictures took 2-3 ms instead of 14-22 ms). ``renders`` counts pictures made for the
+    first live picture, asked for before, is that one (the displayed widgets' first live
+    pictures: 1-4 ms instead of 6-22 ms). ``renders`` counts pictures made for the
     page, ``frames_sent`` those sent to the browser.
     """
 
