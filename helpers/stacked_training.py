@@ -70,12 +70,15 @@ def _settings(optimizer):
 def fit_side_by_side(models, X, y, epochs, batch_size=32, seeds=None):
     """Train each compiled model as ``model.fit(X, y, epochs=epochs, batch_size=batch_size,
     seed=seed, verbose=0)`` would (``seeds``: one per model), all at once when they can be
-    stacked (:func:`can_stack`), one after another otherwise. Returns their Histories."""
+    stacked (:func:`can_stack`) and every model has its seed, one after another otherwise.
+    Returns their Histories."""
     models = list(models)
     seeds = list(seeds) if seeds is not None else [None] * len(models)
     if len(seeds) != len(models):
         raise ValueError(f"give one seed per model: {len(models)} models, {len(seeds)} seeds.")
-    if len(models) < 2 or not can_stack(models):
+    # without a seed, fit draws its batches from the shared generator, model after model; a
+    # stack would take them in another order
+    if len(models) < 2 or None in seeds or not can_stack(models):
         return [model.fit(X, y, epochs=epochs, batch_size=batch_size, seed=seed, verbose=0)
                 for model, seed in zip(models, seeds)]
     return _Stack(models).fit(X, y, epochs, batch_size, seeds)

@@ -3,6 +3,7 @@ import numpy as np
 import pytest
 
 from helpers import depth
+from helpers.layers import set_random_seed
 from helpers.losses import MeanSquaredError, SoftmaxCrossEntropy
 from helpers.models import mlp
 from helpers.optimizers import SGD, Adam, RMSprop
@@ -112,3 +113,15 @@ def test_compare_shapes_gives_the_numbers_of_training_each_network_alone():
                                 verbose=0)
             assert train_acc == history.history["accuracy"][-1]
             assert test_acc == model.evaluate(X_test, y_test, return_dict=True)["accuracy"]
+
+
+def test_without_seeds_the_batches_come_from_the_shared_generator_as_in_fit():
+    X, y, _, _ = depth.xor_split()
+    set_random_seed(7)
+    alone = [compiled([2, 4, 2], "relu", s) for s in (0, 1)]
+    alone_histories = [m.fit(X, y, epochs=4, verbose=0) for m in alone]
+    set_random_seed(7)
+    models = [compiled([2, 4, 2], "relu", s) for s in (0, 1)]
+    histories = fit_side_by_side(models, X, y, epochs=4)
+    for m, a, h, ah in zip(models, alone, histories, alone_histories):
+        assert_same(m, a, h, ah)
