@@ -77,7 +77,7 @@ class Perceptron(Classifier):
             order = rng.permutation(len(X)) if self.shuffle else range(len(X))
             mistakes = 0
             for i in order:
-                if sign[i] * (X[i] @ w + b) <= 0:  # wrong side of the line (or on it)
+                if sign[i] * (X[i].dot(w) + b) <= 0:  # wrong side of the line (or on it)
                     w += self.lr * sign[i] * X[i]  # the 1958 rule: move towards the point
                     b += self.lr * sign[i]
                     mistakes += 1
