@@ -102,9 +102,10 @@ def _best_split(X, y, n_classes):
     """The (feature, threshold, weighted impurity) of the best "x[feature] <= threshold" cut.
 
     Every feature is sorted once; running sums of squared class counts (whole numbers) give the
-    Gini impurity of the two sides for every possible cut at once. Cuts lie halfway between neighbouring distinct values; among
-    cuts with the same impurity (as computed with :func:`gini`) the first feature, then the
-    smallest threshold wins. Returns None when all rows are identical.
+    Gini impurity of the two sides for every possible cut at once. Cuts lie halfway between
+    neighbouring distinct values; among cuts with the same impurity (as computed with
+    :func:`gini`) the first feature, then the smallest threshold wins. Returns None when all
+    rows are identical.
     """
     n = len(X)
     order = np.argsort(X, axis=0, kind="stable")                 # (n, features)
