@@ -6,7 +6,7 @@ Measures, with the median (and min, max) of several runs:
      in each other widget;
   3. engine speed: helpers' Sequential.fit against scikit-learn's MLPClassifier (and PyTorch on
      the CPU when it is installed) on the 8x8 digits, same architecture, optimizer, batch size,
-     epochs;
+     epochs, the engines taking turns round after round;
   4. import and start-up: `import helpers` and building the first stepper;
   5. memory: the peak resident memory of each notebook's kernel;
   6. in the browser (bench/browser.py, when Playwright and a Chromium are available): Run All
