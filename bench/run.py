@@ -388,7 +388,7 @@ def report(results):
         ok = r["ratio_to_sklearn"] <= TARGETS["fit_ratio"] and r["test_accuracy"] >= sk - 0.01
         lines.append(f"\nTarget (speed, issue 14: fit at most {TARGETS['fit_ratio']:g}x "
                      f"MLPClassifier's time at the same accuracy): {'met' if ok else 'NOT met'} "
-                     f"({r['ratio_to_sklearn']:.2f}x)")
+                     f"({r['ratio_to_sklearn']:.3f}x)")
         lines.append("")
     start = results.get("startup")
     if start:
